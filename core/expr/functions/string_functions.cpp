@@ -1,0 +1,8 @@
+// String functions (placeholder until the family is written).
+#include "expr/function_registry.h"
+
+namespace runnel::expr {
+
+void registerStringFunctions(FunctionRegistry& r) { (void)r; }
+
+}  // namespace runnel::expr
