@@ -41,6 +41,7 @@ struct Expr {
   bool ascending = true;
   bool nulls_first = true;
   bool try_mode = false;  // try_cast / try_divide: errors become null
+  bool implicit_cast = false;  // Cast added by type coercion: invisible in column names
   int ordinal = -1;       // resolved ColumnRef: index into the input batch
   SourcePosition pos;     // where the user wrote it (0 when built from C++)
 };

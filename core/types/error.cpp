@@ -23,6 +23,11 @@ const char* errorClassName(ErrorClass cls) {
     case ErrorClass::AttributeError: return "AttributeError";
     case ErrorClass::ValueError: return "ValueError";
     case ErrorClass::NotImplementedError: return "NotImplementedError";
+    case ErrorClass::ImportError: return "ImportError";
+    case ErrorClass::KeyError: return "KeyError";
+    case ErrorClass::IndexError: return "IndexError";
+    case ErrorClass::ZeroDivisionError: return "ZeroDivisionError";
+    case ErrorClass::RuntimeError: return "RuntimeError";
     case ErrorClass::InternalError: return "InternalError";
   }
   return "InternalError";

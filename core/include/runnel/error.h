@@ -24,6 +24,11 @@ enum class ErrorClass {
   AttributeError,
   ValueError,
   NotImplementedError,    // valid Python/PySpark that Runnel's subset does not cover
+  ImportError,            // Python: unknown module or name (ModuleNotFoundError is one)
+  KeyError,               // Python: missing dict key
+  IndexError,             // Python: sequence index out of range
+  ZeroDivisionError,      // Python: int/float division by zero
+  RuntimeError,           // Python: recursion depth, the step budget of a run
   InternalError,
 };
 

@@ -1,0 +1,213 @@
+// Playground: the host-facing runner. It owns the SparkSession and the PySpark interpreter, runs
+// programs, and turns every session callback and error into the JSON events listed in playground.h.
+#include "runnel/playground.h"
+
+#include <nlohmann/json.hpp>
+
+#include "format/value_format.h"
+#include "pyspark/bindings.h"
+#include "pyspark/interpreter.h"
+#include "runnel/spark_session.h"
+#include "types/batch.h"
+
+namespace runnel {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+int logLevelRank(const std::string& level) {
+  static constexpr const char* kOrder[] = {"ALL",  "TRACE", "DEBUG", "INFO",
+                                           "WARN", "ERROR", "FATAL", "OFF"};
+  for (int i = 0; i < 8; ++i) {
+    if (level == kOrder[i]) return i;
+  }
+  return 4;  // WARN
+}
+
+Json nameJson(const StreamingQuery& q) {
+  auto name = q.name();
+  return name ? Json(*name) : Json(nullptr);
+}
+
+Json rowsJson(const types::Batch& rows) {
+  Json out = Json::array();
+  for (size_t r = 0; r < rows.num_rows; ++r) {
+    Json row = Json::array();
+    for (size_t c = 0; c < rows.columns.size(); ++c) {
+      const types::Column& col = rows.column(c);
+      row.push_back(col.isNull(r) ? Json(nullptr) : Json(format::prettyCell(col, r)));
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Playground::State {
+  PlaygroundOptions options;
+  Json events =
+      Json::array();  // declared first: session callbacks may fire while the rest shuts down
+  std::shared_ptr<pyspark::PySparkContext> ctx;
+  std::unique_ptr<pyspark::Interpreter> interpreter;
+
+  void emit(Json e) { events.push_back(std::move(e)); }
+
+  // A socket source connects lazily, after start() announced the query: fill in the targets once
+  // the program or tick that started it is done.
+  void fillSockets() {
+    if (!ctx || !ctx->session) return;
+    for (Json& e : events) {
+      if (e["type"] != "queryStarted" || !e["sockets"].empty()) continue;
+      for (const std::string& t : ctx->session->socketTargets())
+        e["sockets"].push_back(t);
+    }
+  }
+
+  void emitError(const Error& e) {
+    Json j{{"type", "error"}, {"errorClass", e.className()}, {"message", e.message()}};
+    if (e.hasPosition()) {
+      j["line"] = e.line();
+      j["column"] = e.column();
+    }
+    emit(std::move(j));
+  }
+
+  SessionListener listener() {
+    SessionListener l;
+    l.on_output = [this](const std::string& text) { emit({{"type", "output"}, {"text", text}}); };
+    l.on_batch = [this](const StreamingQuery& q, int64_t batch_id, const types::Batch& rows,
+                        const std::string& console) {
+      Json columns = Json::array(), types_json = Json::array();
+      for (const auto& f : rows.schema.fields) {
+        columns.push_back(f.name);
+        types_json.push_back(f.type->simpleString());
+      }
+      emit({{"type", "batch"},
+            {"queryId", q.id()},
+            {"name", nameJson(q)},
+            {"batchId", batch_id},
+            {"console", console},
+            {"columns", std::move(columns)},
+            {"types", std::move(types_json)},
+            {"rows", rowsJson(rows)}});
+    };
+    l.on_progress = [this](const StreamingQuery& q, const std::string& json) {
+      Json progress = Json::parse(json, nullptr, false);
+      emit({{"type", "progress"},
+            {"queryId", q.id()},
+            {"progress", progress.is_discarded() ? Json(json) : progress}});
+    };
+    l.on_query_started = [this](const StreamingQuery& q) {
+      Json sockets = Json::array();
+      if (ctx && ctx->session) {
+        for (const std::string& t : ctx->session->socketTargets())
+          sockets.push_back(t);
+      }
+      emit({{"type", "queryStarted"},
+            {"queryId", q.id()},
+            {"runId", q.runId()},
+            {"name", nameJson(q)},
+            {"sockets", std::move(sockets)}});
+    };
+    l.on_query_terminated = [this](const StreamingQuery& q, const std::optional<Error>& error) {
+      Json err = error ? Json{{"errorClass", error->className()}, {"message", error->message()}}
+                       : Json(nullptr);
+      emit({{"type", "queryTerminated"}, {"queryId", q.id()}, {"error", std::move(err)}});
+    };
+    l.on_log = [this](const std::string& level, const std::string& message) {
+      if (ctx && logLevelRank(level) < logLevelRank(ctx->log_level)) return;
+      emit({{"type", "log"}, {"level", level}, {"message", message}});
+    };
+    return l;
+  }
+};
+
+Playground::Playground(PlaygroundOptions options) : state_(std::make_unique<State>()) {
+  state_->options = std::move(options);
+  SessionOptions session_options;
+  session_options.clock = state_->options.clock;
+  session_options.file_system = state_->options.file_system;
+  session_options.chunk_capacity = state_->options.chunk_capacity;
+  session_options.listener = state_->listener();
+  state_->ctx = std::make_shared<pyspark::PySparkContext>();
+  state_->ctx->session = SparkSession::create(std::move(session_options));
+  pyspark::InterpreterOptions interpreter_options;
+  State* state = state_.get();
+  interpreter_options.output = [state](const std::string& text) {
+    state->emit({{"type", "output"}, {"text", text}});
+  };
+  interpreter_options.max_steps = state_->options.max_steps;
+  state_->interpreter = std::make_unique<pyspark::Interpreter>(std::move(interpreter_options));
+  state_->ctx->interpreter = state_->interpreter.get();
+  pyspark::installPySpark(*state_->interpreter, state_->ctx);
+}
+
+Playground::~Playground() {
+  try {
+    state_->ctx->session->stopAll();
+  } catch (const Error&) {
+    // Shutting down: a failing stop has nowhere to report to.
+  }
+  state_->interpreter.reset();  // drops the program's DataFrames and queries before the session
+  state_->ctx->interpreter = nullptr;
+  state_->ctx->session.reset();
+}
+
+void Playground::run(const std::string& code, const std::string& file_name) {
+  (void)file_name;
+  bool waiting = false;
+  try {
+    waiting = state_->interpreter->run(code) == pyspark::RunOutcome::Waiting;
+  } catch (const Error& e) {
+    state_->emitError(e);
+  } catch (const std::exception& e) {
+    state_->emitError(Error(ErrorClass::InternalError, e.what()));
+  }
+  state_->fillSockets();
+  state_->emit({{"type", "scriptDone"}, {"waiting", waiting}});
+}
+
+void Playground::pushLines(const std::string& target, const std::vector<std::string>& lines) {
+  state_->ctx->session->pushSocketLines(target, lines);
+}
+
+void Playground::failTarget(const std::string& target, const std::string& reason) {
+  state_->ctx->session->failSocketTarget(target, reason);
+}
+
+void Playground::tick() {
+  try {
+    state_->ctx->session->tick();
+  } catch (const Error& e) {
+    state_->emitError(e);
+  }
+}
+
+std::optional<int64_t> Playground::nextWakeMs() const {
+  return state_->ctx->session->nextWakeMs();
+}
+
+void Playground::stop() {
+  try {
+    state_->ctx->session->stopAll();
+  } catch (const Error& e) {
+    state_->emitError(e);
+  }
+}
+
+bool Playground::hasActiveQueries() const {
+  return !state_->ctx->session->activeQueries().empty();
+}
+
+std::vector<std::string> Playground::socketTargets() const {
+  return state_->ctx->session->socketTargets();
+}
+
+std::string Playground::takeEvents() {
+  std::string out = state_->events.dump();
+  state_->events = Json::array();
+  return out;
+}
+
+}  // namespace runnel

@@ -1,0 +1,148 @@
+// HashAggregate: keys and aggregate arguments are evaluated per chunk, rows are mapped to group ids by
+// the GroupKeyTable, and each accumulator updates a whole chunk at once.
+#include "exec/hash_aggregate.h"
+
+#include <nlohmann/json.hpp>
+
+#include "exec/aggregate_function.h"
+#include "exec/group_key_table.h"
+#include "expr/evaluator.h"
+
+namespace runnel::exec {
+
+namespace {
+
+class AggregationState final : public StateData {
+ public:
+  AggregationState(const std::vector<expr::ExprPtr>& keys,
+                   const std::vector<expr::ExprPtr>& aggregates) {
+    std::vector<types::DataTypePtr> key_types;
+    for (const auto& k : keys) key_types.push_back(k->type);
+    table = GroupKeyTable(key_types);
+    for (const auto& a : aggregates) accumulators.push_back(makeAccumulator(*a));
+  }
+  int64_t numRows() const override { return static_cast<int64_t>(table.size() - evicted); }
+  int64_t memoryUsedBytes() const override { return table.memoryBytes(); }
+
+  std::string serialize() const override {
+    nlohmann::json groups = nlohmann::json::array();
+    for (uint32_t g = 0; g < table.size(); ++g) {
+      if (!live.empty() && !live[g]) continue;
+      std::string_view key = table.encodedKey(g);
+      nlohmann::json accs = nlohmann::json::array();
+      for (const auto& a : accumulators) accs.push_back(a->save(g));
+      groups.push_back({nlohmann::json::binary({key.begin(), key.end()}), accs});
+    }
+    auto bytes = nlohmann::json::to_cbor(groups);
+    return std::string(bytes.begin(), bytes.end());
+  }
+
+  void deserialize(const std::string& bytes) override {
+    auto groups = nlohmann::json::from_cbor(bytes);
+    for (const auto& entry : groups) {
+      const auto& key = entry[0].get_binary();
+      uint32_t g = table.insertEncoded(
+          std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+      for (auto& a : accumulators) a->resize(table.size());
+      for (size_t i = 0; i < accumulators.size(); ++i) accumulators[i]->load(g, entry[1][i]);
+    }
+    last_touched.assign(table.size(), -1);
+  }
+
+  GroupKeyTable table;
+  std::vector<std::unique_ptr<Accumulator>> accumulators;
+  std::vector<int64_t> last_touched;  // batch id that last updated each group
+  std::vector<uint8_t> live;          // empty = all live; else 0 for evicted groups
+  size_t evicted = 0;
+};
+
+struct AggregateBatchState final : OperatorState {
+  std::unique_ptr<AggregationState> owned;  // batch queries: state for this run only
+  AggregationState* state = nullptr;
+  std::vector<uint32_t> touched;  // groups updated in this micro-batch, first-touch order
+  std::vector<uint32_t> group_ids;
+  std::vector<uint32_t> inserted;
+};
+
+}  // namespace
+
+std::unique_ptr<OperatorState> HashAggregate::makeState(ExecContext& ctx) const {
+  auto s = std::make_unique<AggregateBatchState>();
+  auto make = [&] { return std::make_unique<AggregationState>(keys_, aggregates_); };
+  if (ctx.streaming && ctx.state_stores != nullptr) {
+    s->state = &ctx.state_stores->get<AggregationState>(op_id_, make);
+  } else {
+    s->owned = make();
+    s->state = s->owned.get();
+  }
+  return s;
+}
+
+void HashAggregate::push(size_t, const types::Batch& chunk, ExecContext& ctx,
+                         OperatorState* raw, const Emit&) const {
+  auto& s = static_cast<AggregateBatchState&>(*raw);
+  AggregationState& st = *s.state;
+  std::vector<types::ColumnPtr> keys;
+  for (const auto& k : keys_) keys.push_back(expr::evaluate(*k, chunk, ctx.eval));
+  s.inserted.clear();
+  st.table.findOrInsert(keys, chunk.num_rows, s.group_ids, s.inserted);
+  if (!s.inserted.empty()) {
+    for (auto& a : st.accumulators) a->resize(st.table.size());
+    st.last_touched.resize(st.table.size(), -1);
+  }
+  for (size_t i = 0; i < aggregates_.size(); ++i) {
+    std::vector<types::ColumnPtr> args;
+    for (const auto& arg : aggregates_[i]->args) args.push_back(expr::evaluate(*arg, chunk, ctx.eval));
+    st.accumulators[i]->update(s.group_ids, args, ctx.eval);
+  }
+  for (uint32_t g : s.group_ids) {
+    if (st.last_touched[g] != ctx.batch_id) {
+      st.last_touched[g] = ctx.batch_id;
+      s.touched.push_back(g);
+    }
+  }
+}
+
+void HashAggregate::finish(ExecContext& ctx, OperatorState* raw, const Emit& emit) const {
+  auto& s = static_cast<AggregateBatchState&>(*raw);
+  AggregationState& st = *s.state;
+  // A global aggregation (no keys) has its one group even before any row arrives.
+  if (keys_.empty() && st.table.size() == 0) {
+    st.table.findOrInsert({}, 1, s.group_ids, s.inserted);
+    for (auto& a : st.accumulators) a->resize(st.table.size());
+    st.last_touched.resize(st.table.size(), -1);
+  }
+  std::vector<uint32_t> groups;
+  if (!ctx.streaming || ctx.output_mode == OutputMode::Complete) {
+    for (uint32_t g = 0; g < st.table.size(); ++g) groups.push_back(g);
+  } else if (ctx.output_mode == OutputMode::Update) {
+    groups = s.touched;
+  }
+  if (ctx.streaming && ctx.state_stores != nullptr) {
+    ctx.state_stores->metrics(op_id_).rows_updated += static_cast<int64_t>(s.touched.size());
+  }
+  types::Batch inter;
+  inter.num_rows = groups.size();
+  auto key_cols = st.table.keyColumns(groups);
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    inter.schema.fields.push_back({"k" + std::to_string(k), keys_[k]->type, true});
+    inter.columns.push_back(key_cols[k]);
+  }
+  for (size_t i = 0; i < aggregates_.size(); ++i) {
+    auto col = types::Column::make(aggregates_[i]->type);
+    col->reserve(groups.size());
+    st.accumulators[i]->result(groups, *col);
+    inter.schema.fields.push_back({"a" + std::to_string(i), aggregates_[i]->type, true});
+    inter.columns.push_back(col);
+  }
+  types::Batch out;
+  out.schema = output_;
+  out.num_rows = groups.size();
+  for (const auto& e : outputs_) {
+    if (e->kind == expr::ExprKind::ColumnRef) out.columns.push_back(inter.columns[e->ordinal]);
+    else out.columns.push_back(expr::evaluate(*e, inter, ctx.eval));
+  }
+  if (out.num_rows > 0) emitChunked(out, ctx.chunk_capacity, emit);
+}
+
+}  // namespace runnel::exec

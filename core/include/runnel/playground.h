@@ -1,0 +1,59 @@
+// Playground: what a host (the browser worker through wasm/, the `runnel run` CLI) drives. It runs a
+// PySpark program with the PySpark front end, owns the SparkSession, and reports everything that happens
+// as events (JSON objects, documented in web/src/worker/protocol.ts and below).
+//
+// Events (one JSON object each; takeEvents() returns a JSON array of them, oldest first):
+//   {"type":"output","text":"..."}                          print(), show(), console sink text
+//   {"type":"batch","queryId":"..","name":null|"..","batchId":1,"console":"-----...",
+//    "columns":["word","count"],"types":["string","bigint"],"rows":[["cat","2"],...]}
+//   {"type":"progress","queryId":"..","progress":{...StreamingQueryProgress...}}
+//   {"type":"queryStarted","queryId":"..","runId":"..","name":..,"sockets":["localhost:9999"]}
+//   {"type":"queryTerminated","queryId":"..","error":null|{"errorClass":..,"message":..}}
+//   {"type":"error","errorClass":"AnalysisException","message":"...","line":3,"column":5}
+//   {"type":"log","level":"WARN","message":"..."}
+//   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: awaitTermination reached
+//                                                 with queries still active)
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runnel/clock.h"
+#include "runnel/file_system.h"
+
+namespace runnel {
+
+struct PlaygroundOptions {
+  std::shared_ptr<const Clock> clock;       // required
+  std::shared_ptr<FileSystem> file_system;  // optional (memory)
+  size_t chunk_capacity = 4096;
+  // Upper bound on interpreter steps for one run() (a `while True: pass` cell ends with an error
+  // instead of hanging the host). 0 = unlimited.
+  uint64_t max_steps = 50'000'000;
+};
+
+class Playground {
+ public:
+  explicit Playground(PlaygroundOptions options);
+  ~Playground();
+
+  // Runs a PySpark program. Streaming queries it starts keep running; drive them with tick().
+  // Errors become an "error" event (never thrown).
+  void run(const std::string& code, const std::string& file_name = "<cell>");
+  void pushLines(const std::string& target, const std::vector<std::string>& lines);
+  void failTarget(const std::string& target, const std::string& reason);
+  void tick();                       // runs due triggers at the clock's time
+  std::optional<int64_t> nextWakeMs() const;
+  void stop();                       // stops every query
+  bool hasActiveQueries() const;
+  std::vector<std::string> socketTargets() const;
+  std::string takeEvents();          // JSON array, and clears the queue
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace runnel

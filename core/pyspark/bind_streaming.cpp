@@ -1,0 +1,172 @@
+// StreamingQuery and spark.streams (StreamingQueryManager): status and progress as Python dicts
+// parsed from Spark's JSON, awaitTermination running due triggers and then ending the script.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "pyspark/bindings.h"
+#include "pyspark/call_args.h"
+#include "pyspark/exceptions.h"
+
+namespace runnel::pyspark {
+namespace {
+
+Value jsonValue(const nlohmann::ordered_json& j) {
+  switch (j.type()) {
+    case nlohmann::ordered_json::value_t::null:
+      return Value();
+    case nlohmann::ordered_json::value_t::boolean:
+      return Value::boolean(j.get<bool>());
+    case nlohmann::ordered_json::value_t::number_integer:
+      return Value::integer(j.get<int64_t>());
+    case nlohmann::ordered_json::value_t::number_unsigned:
+      return Value::integer(static_cast<int64_t>(j.get<uint64_t>()));
+    case nlohmann::ordered_json::value_t::number_float:
+      return Value::floating(j.get<double>());
+    case nlohmann::ordered_json::value_t::string:
+      return Value::str(j.get<std::string>());
+    case nlohmann::ordered_json::value_t::array: {
+      std::vector<Value> items;
+      for (const auto& e : j)
+        items.push_back(jsonValue(e));
+      return Value::list(std::move(items));
+    }
+    case nlohmann::ordered_json::value_t::object: {
+      Value d = Value::dict();
+      for (const auto& [k, v] : j.items())
+        d.asDict().set(Value::str(k), jsonValue(v));
+      return d;
+    }
+    default:
+      return Value();
+  }
+}
+
+class QueryObject final : public HostObject {
+ public:
+  QueryObject(ContextPtr ctx, StreamingQuery q) : ctx_(std::move(ctx)), q_(std::move(q)) {}
+  const char* typeName() const override { return "StreamingQuery"; }
+  bool hasMethod(const std::string& n) const override {
+    return n == "awaitTermination" || n == "stop" || n == "processAllAvailable" || n == "explain" ||
+           n == "exception";
+  }
+  std::optional<Value> getAttr(Interpreter&, const std::string& n, SourcePosition) override {
+    if (n == "id") return Value::str(q_.id());
+    if (n == "runId") return Value::str(q_.runId());
+    if (n == "name") return q_.name() ? Value::str(*q_.name()) : Value();
+    if (n == "isActive") return Value::boolean(q_.isActive());
+    if (n == "status") return jsonToPython(q_.statusJson());
+    if (n == "lastProgress") {
+      auto p = q_.lastProgressJson();
+      return p ? jsonToPython(*p) : Value();
+    }
+    if (n == "recentProgress") {
+      std::vector<Value> out;
+      for (const std::string& p : q_.recentProgressJson())
+        out.push_back(jsonToPython(p));
+      return Value::list(std::move(out));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Value> callMethod(Interpreter& in, const std::string& n, CallArgs& a) override {
+    SourcePosition pos = a.pos;
+    if (n == "awaitTermination") {
+      Params p(a, "StreamingQuery.awaitTermination", {"timeout"}, 0);
+      if (p.has(0)) {
+        const Value& t = *p.get(0);
+        if (!t.isNumber() || t.type() == ValueType::Bool || t.asFloat() <= 0) {
+          throw Error(
+              ErrorClass::PySparkValueError,
+              fmt::format("[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got '{}'.",
+                          typeNameOf(t)),
+              pos);
+        }
+      }
+      // Run whatever is due now (a once/availableNow query finishes here); the engine never blocks.
+      for (int i = 0; i < kMaxSyncTicks && q_.isActive() && ctx_->session->tick(); ++i) {
+      }
+      if (auto e = q_.exception()) throw *e;
+      if (!q_.isActive()) return p.has(0) ? Value::boolean(true) : Value();
+      if (p.has(0)) return Value::boolean(false);
+      in.endScript();
+    }
+    if (n == "stop") {
+      q_.stop();
+      return Value();
+    }
+    if (n == "processAllAvailable") {
+      q_.processAllAvailable();
+      return Value();
+    }
+    if (n == "explain") {
+      Params p(a, "StreamingQuery.explain", {"extended"}, 0);
+      ctx_->session->output(q_.explain(p.has(0) && in.truthy(*p.get(0), pos)) + "\n");
+      return Value();
+    }
+    if (n == "exception") {
+      auto e = q_.exception();
+      if (!e) return Value();
+      return exceptionValue(*e);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr int kMaxSyncTicks =
+      10000;  // availableNow may take many batches; never unbounded
+  static Value exceptionValue(const Error& e) { return host<ExceptionValue>(e); }
+  ContextPtr ctx_;
+  StreamingQuery q_;
+};
+
+class StreamsObject final : public HostObject {
+ public:
+  explicit StreamsObject(ContextPtr ctx) : ctx_(std::move(ctx)) {}
+  const char* typeName() const override { return "StreamingQueryManager"; }
+  bool hasMethod(const std::string& n) const override {
+    return n == "get" || n == "awaitAnyTermination" || n == "resetTerminated";
+  }
+  std::optional<Value> getAttr(Interpreter&, const std::string& n, SourcePosition) override {
+    if (n != "active") return std::nullopt;
+    std::vector<Value> out;
+    for (const StreamingQuery& q : ctx_->session->activeQueries())
+      out.push_back(wrapQuery(ctx_, q));
+    return Value::list(std::move(out));
+  }
+  std::optional<Value> callMethod(Interpreter& in, const std::string& n, CallArgs& a) override {
+    if (n == "get") {
+      Params p(a, "StreamingQueryManager.get", {"id"}, 1);
+      auto q = ctx_->session->queryById(requireStr(*p.get(0), "id", a.pos));
+      return q ? wrapQuery(ctx_, *q) : Value();
+    }
+    if (n == "awaitAnyTermination") {
+      Params p(a, "StreamingQueryManager.awaitAnyTermination", {"timeout"}, 0);
+      if (ctx_->session->activeQueries().empty()) return p.has(0) ? Value::boolean(true) : Value();
+      if (p.has(0)) return Value::boolean(false);
+      in.endScript();
+    }
+    if (n == "resetTerminated") return Value();
+    return std::nullopt;
+  }
+
+ private:
+  ContextPtr ctx_;
+};
+
+}  // namespace
+
+Value wrapQuery(const ContextPtr& ctx, StreamingQuery q) {
+  return host<QueryObject>(ctx, std::move(q));
+}
+Value wrapStreams(const ContextPtr& ctx) {
+  return host<StreamsObject>(ctx);
+}
+
+Value jsonToPython(const std::string& json) {
+  auto j = nlohmann::ordered_json::parse(json, nullptr, false);
+  if (j.is_discarded())
+    throw Error(ErrorClass::InternalError, "the engine produced invalid JSON: " + json);
+  return jsonValue(j);
+}
+
+}  // namespace runnel::pyspark

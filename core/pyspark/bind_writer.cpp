@@ -1,0 +1,173 @@
+// df.writeStream (DataStreamWriter): outputMode, format, option(s), queryName, keyword-only trigger
+// with PySpark's argument errors, foreachBatch calling back into the interpreter, and start().
+#include <fmt/format.h>
+
+#include "pyspark/bindings.h"
+#include "pyspark/call_args.h"
+
+namespace runnel::pyspark {
+namespace {
+
+class WriterObject final : public HostObject, public std::enable_shared_from_this<WriterObject> {
+ public:
+  WriterObject(ContextPtr ctx, DataFrame df) : ctx_(std::move(ctx)), w_(std::move(df)) {}
+  const char* typeName() const override { return "DataStreamWriter"; }
+  bool hasMethod(const std::string& n) const override {
+    return n == "outputMode" || n == "format" || n == "option" || n == "options" ||
+           n == "queryName" || n == "trigger" || n == "foreachBatch" || n == "start" ||
+           n == "foreach" || n == "partitionBy" || n == "toTable";
+  }
+
+  std::optional<Value> callMethod(Interpreter& in, const std::string& n, CallArgs& a) override {
+    SourcePosition pos = a.pos;
+    std::string fn = "DataStreamWriter." + n;
+    Value self = Value::object(ValueType::Host, shared_from_this());
+    if (n == "outputMode" || n == "format" || n == "queryName") {
+      Params p(a, fn,
+               {n == "outputMode" ? "outputMode"
+                : n == "format"   ? "source"
+                                  : "queryName"},
+               1);
+      const std::string& v = requireStr(*p.get(0), n, pos);
+      if (n == "queryName" && v.empty()) {
+        throw Error(
+            ErrorClass::PySparkValueError,
+            "[VALUE_NOT_NON_EMPTY_STR] Value for `queryName` must be a non empty string, got ''.",
+            pos);
+      }
+      if (n == "outputMode")
+        w_.outputMode(v);
+      else if (n == "format")
+        w_.format(v);
+      else
+        w_.queryName(v);
+      return self;
+    }
+    if (n == "option") {
+      Params p(a, fn, {"key", "value"}, 2);
+      w_.option(requireStr(*p.get(0), "key", pos), optionString(*p.get(1)));
+      return self;
+    }
+    if (n == "options") {
+      Params p(a, fn, {}, 0, false, true);
+      for (const auto& [k, v] : p.extraKeywords())
+        w_.option(k, optionString(v));
+      return self;
+    }
+    if (n == "trigger") return trigger(a), self;
+    if (n == "foreachBatch") {
+      Params p(a, fn, {"func"}, 1);
+      Value func = *p.get(0);
+      if (func.type() != ValueType::Function && func.type() != ValueType::Builtin) {
+        throw Error(ErrorClass::PySparkTypeError,
+                    fmt::format("[NOT_CALLABLE] Argument `func` should be a callable, got {}.",
+                                typeNameOf(func)),
+                    pos);
+      }
+      std::weak_ptr<PySparkContext> weak =
+          ctx_;  // the session holds this callback: no cycle back to it
+      w_.foreachBatch([weak, func, pos](const DataFrame& batch, int64_t batch_id) {
+        // Runs later, from tick(): the program has finished, the interpreter and its globals live
+        // on.
+        ContextPtr ctx = weak.lock();
+        if (!ctx)
+          throw Error(ErrorClass::RuntimeError, "the program that defined foreachBatch has ended",
+                      pos);
+        Interpreter& interp = *ctx->interpreter;
+        CallArgs args;
+        args.pos = pos;
+        args.positional = {wrapDataFrame(ctx, batch), Value::integer(batch_id)};
+        interp.resetBudget();
+        try {
+          interp.call(func, args);
+        } catch (const ScriptExit&) {
+          throw Error(ErrorClass::NotImplementedError,
+                      "awaitTermination() inside foreachBatch is not supported", pos);
+        }
+      });
+      return self;
+    }
+    if (n == "start") {
+      Params p(a, fn, {"path", "format", "outputMode", "partitionBy", "queryName"}, 0, false, true);
+      if (p.has(1)) w_.format(requireStr(*p.get(1), "format", pos));
+      if (p.has(2)) w_.outputMode(requireStr(*p.get(2), "outputMode", pos));
+      if (p.has(4)) w_.queryName(requireStr(*p.get(4), "queryName", pos));
+      for (const auto& [k, v] : p.extraKeywords())
+        w_.option(k, optionString(v));
+      (void)in;
+      return wrapQuery(ctx_, w_.start(p.has(0) ? requireStr(*p.get(0), "path", pos) : ""));
+    }
+    if (hasMethod(n)) {
+      throw Error(ErrorClass::NotImplementedError,
+                  fmt::format("{}() is not supported by Runnel", fn), pos);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  void trigger(const CallArgs& a) {
+    SourcePosition pos = a.pos;
+    if (!a.positional.empty()) {
+      throw Error(
+          ErrorClass::TypeError,
+          fmt::format("DataStreamWriter.trigger() takes 1 positional argument but {} were given",
+                      a.positional.size() + 1),
+          pos);
+    }
+    Params p(a, "DataStreamWriter.trigger",
+             {"processingTime", "once", "continuous", "availableNow"}, 0);
+    int given = 0;
+    for (size_t i = 0; i < 4; ++i)
+      given += p.has(i) ? 1 : 0;
+    if (given != 1) {
+      throw Error(ErrorClass::PySparkValueError,
+                  "[ONLY_ALLOW_SINGLE_TRIGGER] Only a single trigger is allowed.", pos);
+    }
+    for (size_t i : {size_t{0}, size_t{2}}) {
+      if (!p.has(i)) continue;
+      const Value& v = *p.get(i);
+      std::string name = i == 0 ? "processingTime" : "continuous";
+      if (!v.isStr() || v.asStr().find_first_not_of(" \t\n\r") == std::string::npos) {
+        throw Error(
+            ErrorClass::PySparkValueError,
+            fmt::format(
+                "[VALUE_NOT_NON_EMPTY_STR] Value for `{}` must be a non empty string, got {}.",
+                name, v.isStr() ? quoteString(v.asStr()) : quoteString(strOf(v))),
+            pos);
+      }
+      std::string interval = v.asStr();
+      interval.erase(0, interval.find_first_not_of(" \t\n\r"));
+      interval.erase(interval.find_last_not_of(" \t\n\r") + 1);
+      if (i == 0)
+        w_.triggerProcessingTime(interval);
+      else
+        w_.triggerContinuous(interval);
+    }
+    for (size_t i : {size_t{1}, size_t{3}}) {
+      if (!p.has(i)) continue;
+      const Value& v = *p.get(i);
+      std::string name = i == 1 ? "once" : "availableNow";
+      if (v.type() != ValueType::Bool || !v.asBool()) {
+        throw Error(
+            ErrorClass::PySparkValueError,
+            fmt::format("[VALUE_NOT_TRUE] Value for `{}` must be True, got '{}'.", name, strOf(v)),
+            pos);
+      }
+      if (i == 1)
+        w_.triggerOnce();
+      else
+        w_.triggerAvailableNow();
+    }
+  }
+
+  ContextPtr ctx_;
+  DataStreamWriter w_;
+};
+
+}  // namespace
+
+Value wrapStreamWriter(const ContextPtr& ctx, DataFrame df) {
+  return host<WriterObject>(ctx, std::move(df));
+}
+
+}  // namespace runnel::pyspark

@@ -1,0 +1,159 @@
+// Python exceptions: classes, matching (PySparkValueError is a ValueError, ParseException an
+// AnalysisException, ...), `try/except/else/finally` and `raise`.
+#include "pyspark/exceptions.h"
+
+#include <fmt/format.h>
+
+#include "pyspark/call_args.h"
+#include "pyspark/interpreter.h"
+
+namespace runnel::pyspark {
+namespace {
+
+struct ClassInfo {
+  const char* name;
+  ErrorClass cls;
+};
+
+// Names a program can raise; the rest are catch-only groupings (Exception, ArithmeticError, ...).
+constexpr ClassInfo kRaisable[] = {
+    {"ValueError", ErrorClass::ValueError},
+    {"TypeError", ErrorClass::TypeError},
+    {"KeyError", ErrorClass::KeyError},
+    {"IndexError", ErrorClass::IndexError},
+    {"RuntimeError", ErrorClass::RuntimeError},
+    {"NotImplementedError", ErrorClass::NotImplementedError},
+    {"AttributeError", ErrorClass::AttributeError},
+    {"NameError", ErrorClass::NameError},
+    {"ZeroDivisionError", ErrorClass::ZeroDivisionError},
+    {"ImportError", ErrorClass::ImportError},
+    {"Exception", ErrorClass::RuntimeError},
+    {"AssertionError", ErrorClass::RuntimeError},
+};
+
+bool isPySparkCaptured(ErrorClass cls) {
+  switch (cls) {
+    case ErrorClass::ParseException:
+    case ErrorClass::AnalysisException:
+    case ErrorClass::StreamingQueryException:
+    case ErrorClass::UnsupportedOperationException:
+    case ErrorClass::IllegalArgumentException:
+    case ErrorClass::NumberFormatException:
+    case ErrorClass::ArithmeticException:
+    case ErrorClass::DateTimeException:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string ExceptionValue::repr() const {
+  return fmt::format("{}({})", error_.className(), quoteString(error_.message()));
+}
+
+std::optional<Value> ExceptionValue::getAttr(Interpreter&, const std::string& name,
+                                             SourcePosition) {
+  if (name == "args") return Value::tuple({Value::str(error_.message())});
+  if (name == "desc" || name == "message") return Value::str(error_.message());
+  return std::nullopt;
+}
+
+bool exceptionMatches(ErrorClass cls, const std::string& name) {
+  if (cls == ErrorClass::InternalError)
+    return false;  // a Runnel bug must surface, not be swallowed
+  std::string own = errorClassName(cls);
+  if (name == own || name == "Exception" || name == "BaseException") return true;
+  if (name == "PySparkException" || name == "CapturedException") {
+    return isPySparkCaptured(cls) || cls == ErrorClass::PySparkValueError ||
+           cls == ErrorClass::PySparkTypeError;
+  }
+  if (name == "AnalysisException") return cls == ErrorClass::ParseException;
+  if (name == "ValueError") return cls == ErrorClass::PySparkValueError;
+  if (name == "TypeError") return cls == ErrorClass::PySparkTypeError;
+  if (name == "LookupError") return cls == ErrorClass::KeyError || cls == ErrorClass::IndexError;
+  if (name == "ArithmeticError") return cls == ErrorClass::ZeroDivisionError;
+  if (name == "ModuleNotFoundError") return cls == ErrorClass::ImportError;
+  if (name == "SparkRuntimeException" || name == "Py4JJavaError") return isPySparkCaptured(cls);
+  return false;
+}
+
+Value exceptionClass(const std::string& name) {
+  ErrorClass cls = ErrorClass::RuntimeError;
+  for (const ClassInfo& info : kRaisable) {
+    if (name == info.name) cls = info.cls;
+  }
+  for (int c = 0; c <= static_cast<int>(ErrorClass::RuntimeError); ++c) {
+    if (name == errorClassName(static_cast<ErrorClass>(c))) cls = static_cast<ErrorClass>(c);
+  }
+  return Value::builtin(name, [cls](Interpreter&, CallArgs& a) {
+    Params p(a, errorClassName(cls), {"message"}, 0, true);
+    std::string message = p.get(0) ? strOf(*p.get(0)) : "";
+    return Value::object(ValueType::Host,
+                         std::make_shared<ExceptionValue>(Error(cls, message, a.pos)));
+  });
+}
+
+void installExceptionClasses(std::unordered_map<std::string, Value>& builtins) {
+  for (const char* name : {"Exception", "BaseException", "ValueError", "TypeError", "KeyError",
+                           "IndexError", "RuntimeError", "NotImplementedError", "AttributeError",
+                           "NameError", "ZeroDivisionError", "ImportError", "ModuleNotFoundError",
+                           "LookupError", "ArithmeticError", "AssertionError", "SyntaxError"}) {
+    builtins[name] = exceptionClass(name);
+  }
+}
+
+Interpreter::Flow Interpreter::execTry(const Stmt& s, Frame& f) {
+  Flow flow = Flow::Normal;
+  bool finished = false;
+  auto runFinally = [&]() {
+    Flow fin = execBlock(s.finalbody, f);
+    if (fin != Flow::Normal) flow = fin;
+  };
+  try {
+    flow = execBlock(s.body, f);
+    finished = true;
+  } catch (const Error& e) {
+    bool handled = false;
+    for (const ExceptHandler& h : s.handlers) {
+      bool match = !h.type;
+      if (h.type) {
+        Value t = eval(*h.type, f);
+        std::vector<Value> classes =
+            t.type() == ValueType::Tuple ? t.items() : std::vector<Value>{t};
+        for (const Value& c : classes) {
+          if (c.type() != ValueType::Builtin) {
+            throw Error(ErrorClass::TypeError,
+                        "catching classes that do not inherit from BaseException is not allowed",
+                        h.pos);
+          }
+          match = match || exceptionMatches(e.errorClass(), c.as<BuiltinObject>()->name);
+        }
+      } else {
+        match = e.errorClass() != ErrorClass::InternalError;
+      }
+      if (!match) continue;
+      if (!h.name.empty()) {
+        store(h.name, Value::object(ValueType::Host, std::make_shared<ExceptionValue>(e)), f);
+      }
+      try {
+        flow = execBlock(h.body, f);
+      } catch (const Error&) {
+        runFinally();
+        throw;
+      }
+      handled = true;
+      break;
+    }
+    if (!handled) {
+      runFinally();
+      throw;
+    }
+  }
+  if (finished && flow == Flow::Normal) flow = execBlock(s.orelse, f);
+  runFinally();
+  return flow;
+}
+
+}  // namespace runnel::pyspark

@@ -1,0 +1,116 @@
+// Interpreter: runs a parsed program, a tree walker with Python's scoping for module code and `def`
+// functions. The PySpark API is reached through host objects the bindings install as modules.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pyspark/ast.h"
+#include "pyspark/value.h"
+
+namespace runnel::pyspark {
+
+struct Scope {
+  std::unordered_map<std::string, Value> vars;
+  std::shared_ptr<Scope> parent;          // the defining function's scope; null at module level
+  std::vector<std::string> global_names;  // `global x` inside a function
+};
+
+struct InterpreterOptions {
+  std::function<void(const std::string& text)> output;  // print()
+  uint64_t max_steps = 0;                               // 0 = unlimited
+};
+
+// Thrown by endScript() (awaitTermination without a timeout) and caught by run(); never a Python
+// error.
+struct ScriptExit {};
+
+enum class RunOutcome { Finished, Waiting };
+
+class Interpreter {
+ public:
+  explicit Interpreter(InterpreterOptions options);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  // Parses and runs a program in the module scope (globals persist across runs). Throws Error.
+  RunOutcome run(std::string_view source);
+
+  // Registers an importable module ("pyspark.sql.functions"); parent packages are created as
+  // needed.
+  void addModule(const std::string& dotted_name, std::vector<std::pair<std::string, Value>> attrs);
+  void setGlobal(const std::string& name, Value value);
+  std::optional<Value> global(const std::string& name) const;
+
+  // Calls any callable (user function, builtin, bound host method); errors get `args.pos`.
+  Value call(const Value& callee, CallArgs& args);
+  // Python semantics the bindings share.
+  bool truthy(const Value& v, SourcePosition pos);
+  std::vector<Value> iterate(const Value& v, SourcePosition pos);
+  Value getAttr(const Value& obj, const std::string& name, SourcePosition pos);
+  Value binaryOp(const std::string& op, const Value& a, const Value& b, SourcePosition pos);
+
+  void print(const std::string& text);
+  [[noreturn]] void endScript();
+  // Counts one step against the budget (statements, loop iterations, calls).
+  void step(SourcePosition pos);
+  void resetBudget() { steps_ = 0; }
+
+ private:
+  enum class Flow { Normal, Break, Continue, Return };
+  struct Frame {
+    std::shared_ptr<Scope> scope;
+    Value return_value;
+  };
+
+  Flow execBlock(const Block& block, Frame& f);
+  Flow exec(const Stmt& s, Frame& f);
+  Flow execTry(const Stmt& s, Frame& f);
+  void execImport(const Stmt& s, Frame& f);
+  void execImportFrom(const Stmt& s, Frame& f);
+  void defineFunction(const std::shared_ptr<const FunctionDef>& def, Frame& f,
+                      const std::string& name);
+  Value makeFunction(const std::shared_ptr<const FunctionDef>& def, Frame& f);
+  void assign(const Expr& target, const Value& value, Frame& f);
+  void store(const std::string& name, Value value, Frame& f);
+  void deleteTarget(const Expr& target, Frame& f);
+
+  Value eval(const Expr& e, Frame& f);
+  Value evalName(const Expr& e, Frame& f);
+  Value evalCall(const Expr& e, Frame& f);
+  Value evalSubscript(const Expr& e, Frame& f);
+  Value evalCompare(const Expr& e, Frame& f);
+  Value evalFString(const Expr& e, Frame& f);
+  Value evalComprehension(const Expr& e, Frame& f);
+  void comprehensionLoop(const Expr& e, size_t level, Frame& f, const std::function<void()>& emit);
+  void collectArgs(const Expr& call, Frame& f, CallArgs& out);
+
+  Value callFunction(const FunctionObject& fn, CallArgs& args);
+  Value importModule(const std::string& dotted, SourcePosition pos);
+  const Value* findModule(const std::string& dotted) const;
+
+  InterpreterOptions options_;
+  std::shared_ptr<Scope> globals_;
+  std::unordered_map<std::string, Value> builtins_;
+  std::unordered_map<std::string, Value> modules_;
+  std::vector<std::weak_ptr<Scope>>
+      closures_;  // scopes captured by nested functions, cleared on exit
+  std::vector<std::shared_ptr<const Module>>
+      programs_;  // parsed code stays alive for its functions
+  uint64_t steps_ = 0;
+  int call_depth_ = 0;
+  int eval_depth_ = 0;
+
+  friend void installBuiltins(Interpreter& in, std::unordered_map<std::string, Value>& builtins);
+};
+
+void installBuiltins(Interpreter& in, std::unordered_map<std::string, Value>& builtins);
+
+}  // namespace runnel::pyspark

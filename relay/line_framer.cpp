@@ -1,0 +1,79 @@
+// Line framing for the relay (Spark's TextSocketSource reads with BufferedReader.readLine).
+#include "line_framer.h"
+
+#include <cstring>
+
+namespace runnel::relay {
+
+void LineFramer::emit(std::string_view text, LineSink& sink) {
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (text.size() > max_line_bytes_) {
+    sink.lineTooLong(text.size());
+  } else {
+    sink.line(text);
+  }
+}
+
+void LineFramer::completeOversize(size_t tail, LineSink& sink) {
+  // The '\r' of a "\r\n" ending is not part of the line, even for one we dropped.
+  size_t bytes = oversize_bytes_ + tail;
+  if (bytes > 0 && partial_.size() == 1 && partial_[0] == '\r') --bytes;
+  sink.lineTooLong(bytes);
+  oversize_ = false;
+  oversize_bytes_ = 0;
+  partial_.clear();
+}
+
+void LineFramer::feed(std::string_view data, LineSink& sink) {
+  const char* p = data.data();
+  const char* end = p + data.size();
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
+    size_t chunk = size_t((nl ? nl : end) - p);
+    if (oversize_) {
+      if (nl) {
+        partial_.assign(chunk > 0 ? std::string(1, p[chunk - 1]) : partial_);
+        completeOversize(chunk, sink);
+        p = nl + 1;
+        continue;
+      }
+      oversize_bytes_ += chunk;
+      partial_.assign(1, end[-1]);  // remember a possible '\r' before the coming '\n'
+      return;
+    }
+    if (nl && partial_.empty()) {
+      emit(std::string_view(p, chunk), sink);  // the common case: no copy
+      p = nl + 1;
+      continue;
+    }
+    // Keep one byte beyond the limit: a line of limit+1 bytes may still end in "\r\n".
+    if (partial_.size() + chunk > max_line_bytes_ + 1) {
+      oversize_ = true;
+      oversize_bytes_ = partial_.size();
+      partial_.clear();
+      continue;  // rescan this chunk in oversize mode
+    }
+    partial_.append(p, chunk);
+    if (!nl) return;
+    emit(partial_, sink);
+    partial_.clear();
+    p = nl + 1;
+  }
+}
+
+void LineFramer::finish(LineSink& sink) {
+  if (oversize_) {
+    completeOversize(0, sink);
+    return;
+  }
+  if (!partial_.empty()) emit(partial_, sink);
+  partial_.clear();
+}
+
+void LineFramer::reset() {
+  partial_.clear();
+  oversize_ = false;
+  oversize_bytes_ = 0;
+}
+
+}  // namespace runnel::relay

@@ -1,0 +1,203 @@
+// Interpreter: Python semantics of the subset (printing, scoping, calls, loops, errors with
+// positions), without the PySpark API.
+#include "pyspark/interpreter.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace runnel::pyspark {
+namespace {
+
+std::string runProgram(const std::string& src, uint64_t max_steps = 0) {
+  std::string out;
+  InterpreterOptions options;
+  options.output = [&out](const std::string& text) { out += text; };
+  options.max_steps = max_steps;
+  Interpreter in(options);
+  in.run(src);
+  return out;
+}
+
+struct ProgramCase {
+  const char* name;
+  std::string src;
+  std::string output;
+};
+
+class InterpreterPrograms : public ::testing::TestWithParam<ProgramCase> {};
+
+TEST_P(InterpreterPrograms, Prints) {
+  EXPECT_EQ(runProgram(GetParam().src), GetParam().output);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Interpreter, InterpreterPrograms,
+    ::testing::Values(
+        ProgramCase{"PrintValues", "print(1, 2.5, 'a', None, True, [1, 'b'], (1,), {'k': 1.0})",
+                    "1 2.5 a None True [1, 'b'] (1,) {'k': 1.0}\n"},
+        ProgramCase{"PrintSepEnd", "print('a', 'b', sep='-', end='!')", "a-b!"},
+        ProgramCase{"FloatRepr", "print(0.1 + 0.2, 1e16, 1.0, 2.5e-5, 1/3, 10/2)",
+                    "0.30000000000000004 1e+16 1.0 2.5e-05 0.3333333333333333 5.0\n"},
+        ProgramCase{"IntArithmetic", "print(7 // 2, -7 // 2, -7 % 3, 2 ** 10, 7 / 2, 2 ** -1)",
+                    "3 -4 2 1024 3.5 0.5\n"},
+        ProgramCase{"StringOps",
+                    "s = 'a,b,,c'\nprint(s.split(','), '-'.join(['x', 'y']), s.upper(), len(s))",
+                    "['a', 'b', '', 'c'] x-y A,B,,C 6\n"},
+        ProgramCase{"ReprQuotes", "print(repr(\"it's\"), repr('a\\nb'), [\"q\"])",
+                    "\"it's\" 'a\\nb' ['q']\n"},
+        ProgramCase{"FStrings",
+                    "x = 3\nname = 'w'\nprint(f'{name!r}={x:>4}|{x * 2}|{x=}|{{}}|{3.14159:.2f}')",
+                    "'w'=   3|6|x=3|{}|3.14\n"},
+        ProgramCase{"TupleUnpacking",
+                    "a, (b, c) = 1, [2, 3]\nfirst, *rest = [1, 2, 3]\nprint(a, b, c, rest)",
+                    "1 2 3 [2, 3]\n"},
+        ProgramCase{"AugmentedAssignment",
+                    "x = 1\nx += 2\nx *= 3\nxs = [1]\nxs += [2]\nprint(x, xs)", "9 [1, 2]\n"},
+        ProgramCase{"FunctionDefaultsAndKeywords",
+                    "def f(a, b=2, *args, c=3, **kw):\n    return (a, b, args, c, kw)\n"
+                    "print(f(1))\nprint(f(1, 5, 6, 7, c=8, d=9))",
+                    "(1, 2, (), 3, {})\n(1, 5, (6, 7), 8, {'d': 9})\n"},
+        ProgramCase{"Closures",
+                    "def make(n):\n    def add(x):\n        return x + n\n    return add\n"
+                    "print(make(10)(5))",
+                    "15\n"},
+        ProgramCase{"GlobalStatement",
+                    "count = 0\ndef bump():\n    global count\n    count += 1\nbump()\nbump()\n"
+                    "print(count)",
+                    "2\n"},
+        ProgramCase{"IfElifElse",
+                    "for x in [1, 2, 3]:\n    if x == 1:\n        print('one')\n"
+                    "    elif x == 2:\n        print('two')\n    else:\n        print('many')",
+                    "one\ntwo\nmany\n"},
+        ProgramCase{"WhileBreakContinue",
+                    "i = 0\nwhile True:\n    i += 1\n    if i < 3:\n        continue\n"
+                    "    break\nelse:\n    print('no')\nprint(i)",
+                    "3\n"},
+        ProgramCase{"ForElse", "for x in []:\n    pass\nelse:\n    print('empty')", "empty\n"},
+        ProgramCase{"Comprehensions",
+                    "print([x * x for x in range(5) if x % 2 == 0], {k: v for k, v in [('a', 1)]})",
+                    "[0, 4, 16] {'a': 1}\n"},
+        ProgramCase{
+            "Builtins",
+            "print(sorted([3, 1, 2], reverse=True), min(4, 2), max([1, 9]), sum([1, 2.5]), abs(-3),"
+            " round(2.5), round(3.14159, 2), list(enumerate('ab')), list(zip([1, 2], 'xy')))",
+            "[3, 2, 1] 2 9 3.5 3 2 3.14 [(0, 'a'), (1, 'b')] [(1, 'x'), (2, 'y')]\n"},
+        ProgramCase{
+            "Conversions",
+            "print(int('42'), int(3.9), float('1.5'), str(12), bool(''), isinstance(True, int))",
+            "42 3 1.5 12 False True\n"},
+        ProgramCase{
+            "Dicts",
+            "d = {'a': 1}\nd['b'] = 2\nprint(d.get('c', 0), list(d.items()), 'a' in d, len(d))",
+            "0 [('a', 1), ('b', 2)] True 2\n"},
+        ProgramCase{"Lambda",
+                    "f = lambda x, y=1: x + y\nprint(f(1), list(map(lambda v: v * 2, [1, 2])))",
+                    "2 [2, 4]\n"},
+        ProgramCase{"ConditionalExpression", "print('yes' if 1 < 2 < 3 else 'no')", "yes\n"},
+        ProgramCase{"TryExcept",
+                    "try:\n    {}['x']\nexcept KeyError as e:\n    print('caught', repr(e))\n"
+                    "finally:\n    print('done')",
+                    "caught KeyError(\"'x'\")\ndone\n"},
+        ProgramCase{"RaiseAndCatch",
+                    "try:\n    raise ValueError('bad')\nexcept Exception as e:\n    print(str(e))",
+                    "bad\n"},
+        ProgramCase{"StrFormat", "print('{} + {} = {total}'.format(1, 2, total=3))", "1 + 2 = 3\n"},
+        ProgramCase{"Slices", "xs = [0, 1, 2, 3]\nprint(xs[1:3], xs[::-1], 'hello'[1:], xs[-1])",
+                    "[1, 2] [3, 2, 1, 0] ello 3\n"},
+        ProgramCase{"LineContinuation", "x = 1 + \\\n    2\ny = (3 +\n     4)\nprint(x, y)",
+                    "3 7\n"},
+        ProgramCase{"Semicolons", "a = 1; b = 2; print(a + b)", "3\n"}),
+    [](const ::testing::TestParamInfo<ProgramCase>& info) { return std::string(info.param.name); });
+
+struct ErrorCase {
+  const char* name;
+  std::string src;
+  ErrorClass cls;
+  std::string message;
+  int line;
+  int column;
+};
+
+class InterpreterErrors : public ::testing::TestWithParam<ErrorCase> {};
+
+TEST_P(InterpreterErrors, RaisesWithPosition) {
+  const ErrorCase& c = GetParam();
+  try {
+    runProgram(c.src, 100000);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorClass(), c.cls) << e.describe();
+    EXPECT_EQ(e.message(), c.message);
+    EXPECT_EQ(e.line(), c.line);
+    EXPECT_EQ(e.column(), c.column);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Interpreter, InterpreterErrors,
+    ::testing::Values(
+        ErrorCase{"UndefinedName", "x = 1\nprint(y)", ErrorClass::NameError,
+                  "name 'y' is not defined", 2, 7},
+        ErrorCase{"ZeroDivision", "x = 1 / 0", ErrorClass::ZeroDivisionError, "division by zero", 1,
+                  7},
+        ErrorCase{"BadOperands", "x = 'a' + 1", ErrorClass::TypeError,
+                  "unsupported operand type(s) for +: 'str' and 'int'", 1, 9},
+        ErrorCase{"MissingArgument", "def f(a, b):\n    pass\nf(1)", ErrorClass::TypeError,
+                  "f() missing 1 required positional argument: 'b'", 3, 1},
+        ErrorCase{"TooManyArguments", "def f(a):\n    pass\nf(1, 2)", ErrorClass::TypeError,
+                  "f() takes 1 positional argument but 2 were given", 3, 1},
+        ErrorCase{"UnexpectedKeyword", "def f(a):\n    pass\nf(b=1)", ErrorClass::TypeError,
+                  "f() got an unexpected keyword argument 'b'", 3, 1},
+        ErrorCase{"ErrorInsideFunctionKeepsInnerPosition", "def f():\n    return undefined\nf()",
+                  ErrorClass::NameError, "name 'undefined' is not defined", 2, 12},
+        ErrorCase{"IndexOutOfRange", "xs = [1]\nxs[3]", ErrorClass::IndexError,
+                  "list index out of range", 2, 3},
+        ErrorCase{"Unpacking", "a, b = [1, 2, 3]", ErrorClass::ValueError,
+                  "too many values to unpack (expected 2)", 1, 1},
+        ErrorCase{"NotCallable", "x = 1\nx()", ErrorClass::TypeError,
+                  "'int' object is not callable", 2, 1},
+        ErrorCase{"NoAttribute", "'a'.nope", ErrorClass::AttributeError,
+                  "'str' object has no attribute 'nope'", 1, 5},
+        ErrorCase{"UnknownModule", "import pandas", ErrorClass::ImportError,
+                  "No module named 'pandas' (Runnel provides pyspark.sql, pyspark.sql.functions, "
+                  "pyspark.sql.types, "
+                  "pyspark.sql.streaming and pyspark.errors)",
+                  1, 8},
+        ErrorCase{"Recursion", "def f(n):\n    return f(n + 1)\nf(0)", ErrorClass::RuntimeError,
+                  "maximum recursion depth exceeded", 2, 12},
+        ErrorCase{"EndlessLoopHitsTheBudget", "while True:\n    pass", ErrorClass::RuntimeError,
+                  "the program ran more than 100000 steps without finishing (an endless loop?); "
+                  "Runnel stops it "
+                  "so the page stays responsive",
+                  2, 5},
+        ErrorCase{"HugeRepeat", "x = 'a' * 10 ** 12", ErrorClass::NotImplementedError,
+                  "integers beyond 64 bits are not supported", 1, 9}),
+    [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
+
+TEST(Interpreter, GlobalsPersistAcrossRuns) {
+  std::string out;
+  InterpreterOptions options;
+  options.output = [&out](const std::string& text) { out += text; };
+  Interpreter in(options);
+  in.run("x = 41\ndef g():\n    return x + 1\n");
+  in.run("print(g())");
+  EXPECT_EQ(out, "42\n");
+}
+
+TEST(Interpreter, ModulesImportInEveryForm) {
+  std::string out;
+  InterpreterOptions options;
+  options.output = [&out](const std::string& text) { out += text; };
+  Interpreter in(options);
+  in.addModule("pkg.sub.mod", {{"answer", Value::integer(42)}});
+  in.run(
+      "import pkg.sub.mod\nimport pkg.sub.mod as m\nfrom pkg.sub import mod as mm\nfrom "
+      "pkg.sub.mod import *\n"
+      "print(pkg.sub.mod.answer, m.answer, mm.answer, answer)");
+  EXPECT_EQ(out, "42 42 42 42\n");
+  EXPECT_THROW(in.run("from pkg.sub.mod import missing"), Error);
+}
+
+}  // namespace
+}  // namespace runnel::pyspark

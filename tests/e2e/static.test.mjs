@@ -1,0 +1,110 @@
+// The page from a plain static file server: the terminal pane is the netcat server. Covers the course
+// word count (1), an AnalysisException marked in the editor (3) and Stop during an endless loop (4).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { batchText, launch, openPage, output, screenshot, shareFragment, startStaticServer, tableCounts, typeInTerminal } from './harness.mjs';
+
+let server;
+before(async () => {
+  server = await startStaticServer();
+});
+after(() => server.close());
+
+const EXPECTED_BATCH_0 = [
+  '-------------------------------------------',
+  'Batch: 0',
+  '-------------------------------------------',
+  '+----+-----+',
+  '|word|count|',
+  '+----+-----+',
+  '+----+-----+',
+  '',
+  '',
+].join('\n');
+
+test('static mode: the default word count counts lines typed in the terminal', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await openPage(page, server.url);
+    const terminal = page.getByRole('region', { name: 'Terminal' });
+    assert.equal(await terminal.locator('[data-role=title]').textContent(), 'nc -lk 9999');
+    assert.match(await terminal.locator('[data-role=mode]').textContent(), /in-page netcat/);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    assert.equal(await batchText(page, 0), EXPECTED_BATCH_0);
+
+    await typeInTerminal(page, 'cat dog cat');
+    assert.deepEqual(tableCounts(await batchText(page, 1)), { cat: 2, dog: 1 });
+    await typeInTerminal(page, 'dog bird');
+    assert.deepEqual(tableCounts(await batchText(page, 2)), { cat: 2, dog: 2, bird: 1 });
+
+    await page.getByRole('button', { name: 'Table view' }).click();
+    const lastTable = output(page).locator('.batch-table').last();
+    assert.match(await lastTable.textContent(), /Batch: 2.*bird/);
+    await screenshot(page, '1-static-word-count');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.locator('body[data-running=false]').waitFor();
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+const UNKNOWN_COLUMN = `from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.appName("Typo").getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+counts = lines.groupBy("wrd").count()
+query = counts.writeStream.outputMode("complete").format("console").start()
+`;
+
+test('an unknown column is an AnalysisException, marked in the editor', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await openPage(page, server.url + shareFragment(UNKNOWN_COLUMN));
+    await page.keyboard.press('Control+Enter');
+    const error = output(page).locator('pre.error');
+    await error.waitFor();
+    const text = await error.textContent();
+    assert.match(text, /^AnalysisException: /);
+    assert.match(text, /`wrd` cannot be resolved/);
+    // The editor marks the error on line 5, where `groupBy("wrd")` is.
+    const marked = page.locator('.cm-lintRange-error');
+    await marked.first().waitFor();
+    const line = page.locator('.cm-line', { has: marked });
+    assert.match(await line.textContent(), /groupBy\("wrd"\)/);
+    await screenshot(page, '3-analysis-exception');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('Stop during `while True: pass` recovers within a second', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await openPage(page, server.url + shareFragment('while True:\n    pass\n'));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForTimeout(300); // let the loop start
+    // Timed inside the page: from the click on Stop to the page being idle again.
+    const stopMs = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const start = performance.now();
+          new MutationObserver(() => {
+            if (document.body.dataset.running === 'false') resolve(performance.now() - start);
+          }).observe(document.body, { attributes: true });
+          document.getElementById('stop').click();
+        }),
+    );
+    assert.ok(stopMs < 1000, `Stop took ${stopMs} ms`);
+    // The engine is usable again: the word count runs.
+    await page.getByRole('combobox', { name: 'Examples' }).selectOption('word-count');
+    await page.locator('body[data-engine=ready]').waitFor();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await batchText(page, 0);
+    await screenshot(page, '4-stop-recovers');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});

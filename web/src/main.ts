@@ -1,0 +1,260 @@
+// The playground page: wires the editor, the engine worker, the terminal pane, the relay, the output and
+// the progress chart. The engine lives in the worker (worker/engine_client.ts); this thread never loads wasm.
+import './style.css';
+import { RelayClient, discoverRelay } from './relay/client';
+import { addProgress, emptyProgress } from './state/progress_state';
+import { appendEntry, emptyOutput } from './state/output_state';
+import type { NewEntry } from './state/output_state';
+import { decodeShareFragment, encodeShareFragment } from './state/share_link';
+import { DEFAULT_TARGET, parseTargetKey, socketTargetFromCode } from './state/socket_target';
+import { createEditor } from './ui/editor';
+import { BUNDLED_FILES, DEFAULT_EXAMPLE, EXAMPLES } from './ui/examples';
+import { OutputView } from './ui/output_view';
+import { ProgressChart } from './ui/progress_chart';
+import { createTerminalPane } from './ui/terminal_pane';
+import { EngineClient } from './worker/engine_client';
+import type { Event } from './worker/protocol';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const runButton = $<HTMLButtonElement>('run');
+const stopButton = $<HTMLButtonElement>('stop');
+const status = $('status');
+
+let output = emptyOutput();
+let progress = emptyProgress();
+let running = false;
+let sockets: string[] = []; // socket targets of the running queries ("localhost:9999")
+let pendingLines: string[] = []; // typed before a query listened: nc -lk holds them for the next client
+let relay: RelayClient | null = null;
+let relayTargetUp = false;
+
+const outputView = new OutputView($('output'));
+const chart = new ProgressChart($('chart'), $('progress-json'));
+let chartFrame = 0;
+
+function setStatus(text: string): void {
+  status.textContent = text;
+}
+
+function setRunning(next: boolean): void {
+  running = next;
+  stopButton.disabled = !next;
+  document.body.dataset.running = String(next);
+}
+
+function append(entry: NewEntry): void {
+  output = appendEntry(output, entry);
+  outputView.render(output);
+}
+
+// ---- editor -------------------------------------------------------------------------------------------
+const initialCode = decodeShareFragment(location.hash) ?? DEFAULT_EXAMPLE.code;
+const editor = createEditor($('editor'), initialCode, () => void run(), () => updatePort());
+
+// ---- terminal -----------------------------------------------------------------------------------------
+const terminal = createTerminalPane($('terminal'), (lines) => deliver(lines));
+
+function portOfCode(): number {
+  return (socketTargetFromCode(editor.getCode()) ?? DEFAULT_TARGET).port;
+}
+
+function updatePort(): void {
+  if (!running) terminal.setPort(portOfCode());
+}
+
+function netcatMode(why: string): void {
+  terminal.setMode('netcat', why);
+}
+
+function deliver(lines: string[]): void {
+  if (sockets.length === 0) {
+    pendingLines.push(...lines);
+    return;
+  }
+  for (const target of sockets) engine.pushLines(target, lines);
+}
+
+// ---- engine -------------------------------------------------------------------------------------------
+function onEvent(event: Event): void {
+  switch (event.type) {
+    case 'ready':
+      runButton.disabled = false;
+      document.body.dataset.engine = 'ready';
+      performance.mark('runnel-ready');
+      setStatus('Ready. Press Run (Ctrl/Cmd-Enter).');
+      return;
+    case 'fatal':
+      setStatus(`The engine could not load: ${event.message}`);
+      return;
+    case 'batch':
+      append({ kind: 'batch', queryId: event.queryId, batchId: event.batchId, console: event.console, columns: event.columns, rows: event.rows });
+      return;
+    case 'output':
+      append({ kind: 'text', text: event.text });
+      return;
+    case 'log':
+      append({ kind: 'log', level: event.level, message: event.message });
+      return;
+    case 'error':
+      showError(event);
+      return;
+    case 'progress':
+      progress = addProgress(progress, event.progress);
+      if (!chartFrame) chartFrame = requestAnimationFrame(() => ((chartFrame = 0), chart.render(progress)));
+      return;
+    case 'queryStarted':
+      onSockets(event.sockets);
+      return;
+    case 'sockets':
+      onSockets(event.targets);
+      return;
+    case 'queryTerminated':
+      if (event.error) showError(event.error);
+      return;
+    case 'scriptDone':
+      if (!event.waiting) {
+        setRunning(false);
+        if (!status.textContent?.endsWith('Exception.')) setStatus('Done.');
+      } else {
+        setStatus(sockets.length ? `Query running: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : 'Query running.');
+      }
+      return;
+    case 'stopped':
+      setRunning(false);
+      setStatus('Stopped.');
+      return;
+  }
+}
+
+function showError(error: { errorClass: string; message: string; line?: number; column?: number }): void {
+  append({ kind: 'error', ...error });
+  editor.showError(error);
+  setRunning(false);
+  setStatus(`${error.errorClass}.`);
+}
+
+function onSockets(targets: string[]): void {
+  if (targets.length === 0 || targets.every((t) => sockets.includes(t))) return;
+  sockets = [...new Set([...sockets, ...targets])];
+  const target = parseTargetKey(targets[0]);
+  if (target) terminal.setPort(target.port);
+  terminal.focus(); // the next thing a learner does is type a line
+  if (relay?.connected) {
+    relay.subscribe(targets[0]);
+    relayTargetUp = false;
+    netcatMode(`asking the relay to connect to ${targets[0]}…`);
+  }
+  if (pendingLines.length) {
+    const lines = pendingLines;
+    pendingLines = [];
+    deliver(lines);
+  }
+}
+
+const engine = new EngineClient({
+  wasmUrl: new URL('wasm/runnel.js', document.baseURI).href,
+  onEvent,
+  onRestart: () => {
+    runButton.disabled = true;
+    setStatus('The engine did not answer Stop; restarting it…');
+  },
+});
+
+async function loadBundledFiles(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of BUNDLED_FILES) {
+    const response = await fetch(new URL(name, document.baseURI));
+    if (response.ok) files[name] = await response.text();
+  }
+  return files;
+}
+
+async function run(): Promise<void> {
+  if (runButton.disabled) return;
+  if (running) await stop();
+  output = emptyOutput();
+  outputView.render(output);
+  progress = emptyProgress();
+  chart.render(progress);
+  sockets = [];
+  relay?.unsubscribe();
+  editor.clearErrors();
+  terminal.setPort(portOfCode());
+  setRunning(true);
+  setStatus('Running…');
+  engine.run(editor.getCode());
+}
+
+async function stop(): Promise<void> {
+  sockets = [];
+  relay?.unsubscribe();
+  await engine.stop();
+}
+
+// ---- relay --------------------------------------------------------------------------------------------
+async function connectRelay(): Promise<void> {
+  const url = await discoverRelay(location);
+  if (!url) {
+    netcatMode('no relay (static page): lines you type here go to the socket source');
+    return;
+  }
+  relay = new RelayClient(url, {
+    onOpen: () => netcatMode('relay connected: run the code, then type into your own nc -lk, or here'),
+    onClose: () => netcatMode('relay disconnected: lines you type here go to the socket source'),
+    onState: (target, state, message) => {
+      relayTargetUp = state === 'connected';
+      if (relayTargetUp) terminal.setMode('mirror', `lines typed into your nc -lk reach ${target} through the relay`);
+      else if (state === 'connecting') netcatMode(`the relay is connecting to ${target}…`);
+      else netcatMode(`the relay says ${target}: ${message || state}; this pane plays nc -lk, type lines here`);
+    },
+    onLines: (target, lines) => {
+      if (!relayTargetUp) terminal.setMode('mirror', `lines typed into your nc -lk reach ${target} through the relay`);
+      relayTargetUp = true;
+      terminal.mirror(lines);
+      if (sockets.includes(target)) engine.pushLines(target, lines);
+    },
+    onGap: (_target, from, to) => append({ kind: 'log', level: 'WARN', message: `the relay dropped lines ${from}..${to - 1}` }),
+  });
+}
+
+// ---- controls -----------------------------------------------------------------------------------------
+const examples = $<HTMLSelectElement>('examples');
+for (const ex of EXAMPLES) examples.add(new Option(ex.title, ex.id));
+if (initialCode !== DEFAULT_EXAMPLE.code) {
+  examples.add(new Option('Shared code', 'shared', true, true), 0);
+}
+examples.addEventListener('change', () => {
+  const ex = EXAMPLES.find((e) => e.id === examples.value);
+  if (!ex) return;
+  editor.setCode(ex.code);
+  editor.clearErrors();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+runButton.addEventListener('click', () => void run());
+stopButton.addEventListener('click', () => void stop());
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.defaultPrevented) {
+    e.preventDefault();
+    void run();
+  }
+});
+
+$('share').addEventListener('click', () => {
+  history.replaceState(null, '', encodeShareFragment(editor.getCode()));
+  navigator.clipboard?.writeText(location.href).then(
+    () => setStatus('Share link copied to the clipboard.'),
+    () => setStatus('Share link is in the address bar.'),
+  );
+});
+
+const tableToggle = $<HTMLButtonElement>('table-toggle');
+tableToggle.addEventListener('click', () => {
+  const table = tableToggle.getAttribute('aria-pressed') !== 'true';
+  tableToggle.setAttribute('aria-pressed', String(table));
+  outputView.setMode(table ? 'table' : 'text');
+});
+
+updatePort();
+void loadBundledFiles().then((files) => engine.start(files));
+void connectRelay();

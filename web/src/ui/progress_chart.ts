@@ -1,0 +1,45 @@
+// The progress chart (uPlot), after Spark UI's Structured Streaming tab: input and processed rows per
+// second, and batch duration, per batch id. The latest StreamingQueryProgress is shown as JSON beside it.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ProgressState } from '../state/progress_state';
+
+export class ProgressChart {
+  private plot: uPlot;
+
+  constructor(
+    host: HTMLElement,
+    private readonly json: HTMLElement,
+  ) {
+    this.plot = new uPlot(
+      {
+        width: Math.max(host.clientWidth, 200),
+        height: 150,
+        legend: { show: true },
+        scales: { x: { time: false }, ms: { auto: true } },
+        axes: [
+          { label: 'batch', size: 30, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
+          { label: 'rows/s', size: 50 },
+          { scale: 'ms', side: 1, label: 'ms', size: 45, grid: { show: false } },
+        ],
+        series: [
+          { label: 'batch' },
+          { label: 'input rows/s', stroke: '#1f77b4', width: 1.5 },
+          { label: 'processed rows/s', stroke: '#2ca02c', width: 1.5 },
+          { label: 'duration ms', stroke: '#d62728', width: 1.5, scale: 'ms' },
+        ],
+      },
+      [[], [], [], []],
+      host,
+    );
+    new ResizeObserver(() => {
+      const width = Math.max(host.clientWidth, 200);
+      if (width !== this.plot.width) this.plot.setSize({ width, height: 150 });
+    }).observe(host);
+  }
+
+  render(state: ProgressState): void {
+    this.plot.setData([state.batchIds, state.inputRowsPerSecond, state.processedRowsPerSecond, state.batchDurationMs]);
+    this.json.textContent = state.latest ? JSON.stringify(state.latest, null, 2) : 'No progress yet.';
+  }
+}

@@ -1,0 +1,72 @@
+// The terminal pane (xterm.js), titled like the course's command `nc -lk 9999`. In "netcat" mode the pane
+// is the netcat server: typed lines go to the socket source. In "mirror" mode the page is served by
+// `runnel serve` and a real nc is listening: the pane shows the lines that arrive through the relay.
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { LineDiscipline } from '../state/line_discipline';
+
+export type TerminalMode = 'netcat' | 'mirror';
+
+export interface TerminalPane {
+  setPort(port: number): void;
+  setMode(mode: TerminalMode, detail: string): void;
+  mirror(lines: string[]): void;
+  focus(): void;
+}
+
+const MODE_LABEL: Record<TerminalMode, string> = {
+  netcat: 'in-page netcat',
+  mirror: 'mirroring your nc',
+};
+
+export function createTerminalPane(root: HTMLElement, onLines: (lines: string[]) => void): TerminalPane {
+  const title = root.querySelector<HTMLElement>('[data-role=title]')!;
+  const badge = root.querySelector<HTMLElement>('[data-role=mode]')!;
+  const hint = root.querySelector<HTMLElement>('[data-role=hint]')!;
+  const host = root.querySelector<HTMLElement>('[data-role=screen]')!;
+  const term = new Terminal({
+    convertEol: true,
+    cursorBlink: true,
+    fontSize: 13,
+    rows: 8,
+    scrollback: 2000,
+    theme: { background: '#1e1e1e' },
+  });
+  term.open(host);
+  const discipline = new LineDiscipline();
+  let mode: TerminalMode = 'netcat';
+
+  term.onData((data) => {
+    if (mode !== 'netcat') return;
+    const { echo, lines } = discipline.feed(data);
+    if (echo) term.write(echo);
+    if (lines.length > 0) onLines(lines);
+  });
+
+  const fit = () => {
+    // Fit the columns and rows to the pane (a few lines of xterm's fit addon).
+    const core = (term as unknown as { _core?: { _renderService?: { dimensions?: { css: { cell: { width: number; height: number } } } } } })._core;
+    const cell = core?._renderService?.dimensions?.css.cell;
+    if (!cell || cell.width === 0 || cell.height === 0) return;
+    const cols = Math.max(20, Math.floor((host.clientWidth - 14) / cell.width));
+    const rows = Math.max(3, Math.floor(host.clientHeight / cell.height));
+    if (cols !== term.cols || rows !== term.rows) term.resize(cols, rows);
+  };
+  new ResizeObserver(fit).observe(host);
+
+  return {
+    setPort: (port) => {
+      title.textContent = `nc -lk ${port}`;
+    },
+    setMode: (next, detail) => {
+      mode = next;
+      badge.textContent = MODE_LABEL[next];
+      badge.dataset.mode = next;
+      hint.textContent = detail;
+    },
+    mirror: (lines) => {
+      for (const line of lines) term.write(`${line}\r\n`);
+    },
+    focus: () => term.focus(),
+  };
+}

@@ -1,0 +1,167 @@
+// The engine's Web Worker: owns the wasm Session (wasm/bindings.cpp) and the tick timer. It never
+// touches the DOM; it speaks only the protocol of ./protocol.ts.
+import { mapEngineEvents } from './engine_events';
+import { PROTOCOL_VERSION, validateRequest } from './protocol';
+import type { EventBody, Request } from './protocol';
+
+interface Session {
+  run(code: string, nowMs: number): void;
+  pushLines(target: string, lines: string[]): void;
+  failTarget(target: string, reason: string): void;
+  tick(nowMs: number): void;
+  nextWakeMs(): number; // -1: nothing scheduled
+  stop(): void;
+  hasActiveQueries(): boolean;
+  socketTargets(): string;
+  takeEvents(): string;
+  writeFile(path: string, content: string): void;
+  delete(): void;
+}
+
+interface RunnelModule {
+  Session: new () => Session;
+}
+
+type CreateRunnel = (options: { locateFile: (name: string) => string }) => Promise<RunnelModule>;
+
+let engine: RunnelModule | undefined;
+let files: Record<string, string> = {};
+let session: Session | undefined;
+let runId = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function post(body: EventBody): void {
+  self.postMessage({ v: PROTOCOL_VERSION, ...body });
+}
+
+function postError(errorClass: string, message: string): void {
+  post({ type: 'error', runId, errorClass, message });
+}
+
+// An exception out of the wasm is a JS Error named after Spark's class (bindings.cpp).
+function reportThrown(e: unknown): void {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const info = err as Error & { line?: number; column?: number };
+  post({
+    type: 'error',
+    runId,
+    errorClass: err.name || 'InternalError',
+    message: err.message,
+    ...(info.line ? { line: info.line } : {}),
+    ...(info.column ? { column: info.column } : {}),
+  });
+}
+
+let targets = '[]'; // the socket targets last reported, as the engine's JSON
+
+function drain(): void {
+  if (!session) return;
+  const { events, dropped } = mapEngineEvents(session.takeEvents(), runId);
+  for (const d of dropped) console.warn(`runnel worker: ${d}`);
+  for (const e of events) post(e);
+  // A socket source connects lazily (in its first batch), so its target is reported when it appears.
+  const now = session.socketTargets();
+  if (now !== targets) {
+    targets = now;
+    post({ type: 'sockets', runId, targets: JSON.parse(now) as string[] });
+  }
+}
+
+function schedule(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  if (!session) return;
+  const wake = session.nextWakeMs();
+  if (wake < 0) return;
+  timer = setTimeout(tick, Math.max(0, wake - Date.now()));
+}
+
+// Every engine call goes through here: it runs, its events are posted, the next tick is scheduled.
+function withSession(f: (s: Session) => void): void {
+  if (!session) return;
+  try {
+    f(session);
+  } catch (e) {
+    reportThrown(e);
+  }
+  drain();
+  schedule();
+}
+
+function tick(): void {
+  timer = undefined;
+  withSession((s) => s.tick(Date.now()));
+}
+
+function dropSession(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  session?.delete();
+  session = undefined;
+  targets = '[]';
+}
+
+function newSession(m: RunnelModule): Session {
+  const s = new m.Session();
+  for (const [path, content] of Object.entries(files)) s.writeFile(path, content);
+  return s;
+}
+
+async function init(wasmUrl: string, initFiles: Record<string, string>): Promise<void> {
+  const start = performance.now();
+  try {
+    const { default: createRunnel } = (await import(/* @vite-ignore */ wasmUrl)) as { default: CreateRunnel };
+    engine = await createRunnel({ locateFile: (name) => new URL(name, wasmUrl).href });
+    files = initFiles;
+    post({ type: 'ready', engineMs: performance.now() - start });
+  } catch (e) {
+    post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function handle(req: Request): Promise<void> {
+  switch (req.type) {
+    case 'init':
+      await init(req.wasmUrl, req.files);
+      return;
+    case 'run':
+      if (!engine) {
+        postError('InternalError', 'the engine is not loaded');
+        return;
+      }
+      dropSession();
+      runId = req.runId;
+      session = newSession(engine);
+      withSession((s) => s.run(req.code, Date.now()));
+      return;
+    case 'stop':
+      withSession((s) => s.stop());
+      dropSession();
+      post({ type: 'stopped', runId: req.runId });
+      return;
+    case 'pushLines':
+      // Default trigger: the batch runs as soon as the lines are in.
+      withSession((s) => {
+        s.pushLines(req.source, req.lines);
+        s.tick(Date.now());
+      });
+      return;
+    case 'failTarget':
+      withSession((s) => s.failTarget(req.source, req.reason));
+      return;
+  }
+}
+
+// Requests are handled in order, each after the previous one finished: a run sent while the engine
+// still loads waits for it.
+let queue: Promise<void> = Promise.resolve();
+
+self.onmessage = (e: MessageEvent<unknown>) => {
+  const checked = validateRequest(e.data);
+  if (!checked.ok) {
+    console.warn(`runnel worker: dropped a request (${checked.reason})`);
+    return;
+  }
+  const request = checked.message;
+  queue = queue.then(() => handle(request));
+};

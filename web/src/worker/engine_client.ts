@@ -1,0 +1,110 @@
+// The page's side of the worker protocol: starts the engine worker, numbers runs, drops events of stale
+// runs, and makes Stop always work: without a `stopped` reply within STOP_TIMEOUT_MS the worker is terminated and a
+// fresh one started (a `while True: pass` cell cannot answer).
+import { PROTOCOL_VERSION, eventRunId, validateEvent } from './protocol';
+import type { Event, RequestBody } from './protocol';
+
+export const STOP_TIMEOUT_MS = 500; // a worker that answers at all answers within a few ms
+
+export interface EngineClientOptions {
+  wasmUrl: string;
+  onEvent: (event: Event) => void; // events of the current run, and ready/fatal
+  onRestart?: () => void; // the worker was replaced after an unanswered stop
+}
+
+export class EngineClient {
+  private worker!: Worker;
+  private nextId = 1;
+  private currentRun = 0;
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopResolve: (() => void) | undefined;
+  private readyPromise!: Promise<void>;
+  private readyResolve!: () => void;
+  private files: Record<string, string> = {};
+
+  constructor(private readonly options: EngineClientOptions) {}
+
+  // Starts the worker; `files` (the bundled data) are written into every new Session's file system.
+  start(files: Record<string, string>): void {
+    this.files = files;
+    this.startWorker();
+  }
+
+  get runId(): number {
+    return this.currentRun;
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  run(code: string): number {
+    this.currentRun += 1;
+    this.send({ type: 'run', runId: this.currentRun, code });
+    return this.currentRun;
+  }
+
+  // Resolves when the worker confirmed, or after it was replaced.
+  stop(): Promise<void> {
+    const runId = this.currentRun;
+    this.currentRun += 1; // whatever the old run still says is stale from now on
+    return new Promise((resolve) => {
+      this.stopResolve = resolve;
+      this.send({ type: 'stop', runId });
+      this.stopTimer = setTimeout(() => this.restart(runId), STOP_TIMEOUT_MS);
+    });
+  }
+
+  pushLines(source: string, lines: string[]): void {
+    this.send({ type: 'pushLines', source, lines });
+  }
+
+  failTarget(source: string, reason: string): void {
+    this.send({ type: 'failTarget', source, reason });
+  }
+
+  private send(body: RequestBody): void {
+    this.worker.postMessage({ v: PROTOCOL_VERSION, id: this.nextId++, ...body });
+  }
+
+  private startWorker(): void {
+    this.readyPromise = new Promise((resolve) => (this.readyResolve = resolve));
+    this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
+    this.worker.onerror = (e) => console.warn(`runnel: engine worker error: ${e.message}`);
+    this.send({ type: 'init', wasmUrl: this.options.wasmUrl, files: this.files });
+  }
+
+  private restart(runId: number): void {
+    this.worker.terminate();
+    this.startWorker();
+    this.options.onRestart?.();
+    this.finishStop(runId);
+  }
+
+  private finishStop(runId: number): void {
+    clearTimeout(this.stopTimer);
+    this.stopTimer = undefined;
+    const resolve = this.stopResolve;
+    this.stopResolve = undefined;
+    resolve?.();
+    this.options.onEvent({ v: 1, type: 'stopped', runId });
+  }
+
+  private receive(data: unknown): void {
+    const checked = validateEvent(data);
+    if (!checked.ok) {
+      console.warn(`runnel: dropped a worker event (${checked.reason})`);
+      return;
+    }
+    const event = checked.message;
+    if (event.type === 'ready') this.readyResolve();
+    if (event.type === 'stopped') {
+      if (this.stopTimer !== undefined) this.finishStop(event.runId);
+      return;
+    }
+    const id = eventRunId(event);
+    if (id !== undefined && id !== this.currentRun) return; // stale run
+    this.options.onEvent(event);
+  }
+}

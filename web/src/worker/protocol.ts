@@ -1,0 +1,147 @@
+// The page <-> engine worker protocol, version 1: the only definition (STYLE.md part 3, "Worker
+// protocol"). Both ends validate every message: an unknown `type` or a malformed message is logged and
+// dropped, unknown fields are ignored, and the page drops events whose runId is not the current run.
+//
+// Envelope: every message carries `v` (the protocol's major version) and `type`. Requests carry an `id`
+// the worker echoes in `reply` events; events of a run carry its `runId`.
+//
+// Requests (page -> worker)
+//   init       { wasmUrl, files }        load the engine; `files` are written into the engine's file
+//                                         system (the bundled CSV); answered by `ready` or `fatal`
+//   run        { runId, code }           a fresh Session runs the code; streaming queries keep running
+//   stop       { runId }                 stops every query; answered by `stopped` (within 1 s, or the
+//                                         page terminates this worker and starts a new one)
+//   pushLines  { source, lines }         lines for a socket source, `source` = "host:port"; a batch runs
+//                                         at once (default trigger)
+//   failTarget { source, reason }        the relay could not connect to the target
+//
+// Events (worker -> page)
+//   ready           { engineMs }                           the engine is loaded (ms spent loading)
+//   fatal           { message }                            the engine could not load
+//   output          { runId, text }                        print(), show()
+//   batch           { runId, queryId, batchId, console, columns, rows }
+//   progress        { runId, queryId, progress }           a StreamingQueryProgress object
+//   queryStarted    { runId, queryId, name, sockets }
+//   queryTerminated { runId, queryId, error }
+//   sockets         { runId, targets }                      the socket targets the run listens on now
+//   error           { runId, errorClass, message, line?, column? }
+//   log             { runId, level, message }
+//   scriptDone      { runId, waiting }                     the code ended; `waiting`: queries still run
+//   stopped         { runId }
+
+export const PROTOCOL_VERSION = 1;
+
+export interface Column {
+  name: string;
+  type: string;
+}
+
+export type Request =
+  | { v: 1; id: number; type: 'init'; wasmUrl: string; files: Record<string, string> }
+  | { v: 1; id: number; type: 'run'; runId: number; code: string }
+  | { v: 1; id: number; type: 'stop'; runId: number }
+  | { v: 1; id: number; type: 'pushLines'; source: string; lines: string[] }
+  | { v: 1; id: number; type: 'failTarget'; source: string; reason: string };
+
+export interface ErrorInfo {
+  errorClass: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type Event =
+  | { v: 1; type: 'ready'; engineMs: number }
+  | { v: 1; type: 'fatal'; message: string }
+  | { v: 1; type: 'output'; runId: number; text: string }
+  | {
+      v: 1;
+      type: 'batch';
+      runId: number;
+      queryId: string;
+      batchId: number;
+      console: string;
+      columns: Column[];
+      rows: (string | null)[][];
+    }
+  | { v: 1; type: 'progress'; runId: number; queryId: string; progress: Record<string, unknown> }
+  | { v: 1; type: 'queryStarted'; runId: number; queryId: string; name: string | null; sockets: string[] }
+  | { v: 1; type: 'queryTerminated'; runId: number; queryId: string; error: ErrorInfo | null }
+  | { v: 1; type: 'sockets'; runId: number; targets: string[] }
+  | ({ v: 1; type: 'error'; runId: number } & ErrorInfo)
+  | { v: 1; type: 'log'; runId: number; level: string; message: string }
+  | { v: 1; type: 'scriptDone'; runId: number; waiting: boolean }
+  | { v: 1; type: 'stopped'; runId: number };
+
+// Distributes Omit over the union so each request/event keeps its own fields.
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type RequestBody = DistributiveOmit<Request, 'v' | 'id'>;
+export type EventBody = DistributiveOmit<Event, 'v'>;
+
+type Check = (m: Record<string, unknown>) => boolean;
+
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isStrArray = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const optNum = (x: unknown) => x === undefined || isNum(x);
+const isErrorInfo = (x: unknown): boolean =>
+  isObj(x) && isStr(x.errorClass) && isStr(x.message) && optNum(x.line) && optNum(x.column);
+const isColumn = (x: unknown): boolean => isObj(x) && isStr(x.name) && isStr(x.type);
+const isRow = (x: unknown): boolean =>
+  Array.isArray(x) && x.every((c) => c === null || isStr(c));
+
+const requestChecks: Record<Request['type'], Check> = {
+  init: (m) => isStr(m.wasmUrl) && isObj(m.files) && Object.values(m.files).every(isStr),
+  run: (m) => isNum(m.runId) && isStr(m.code),
+  stop: (m) => isNum(m.runId),
+  pushLines: (m) => isStr(m.source) && isStrArray(m.lines),
+  failTarget: (m) => isStr(m.source) && isStr(m.reason),
+};
+
+const eventChecks: Record<Event['type'], Check> = {
+  ready: (m) => isNum(m.engineMs),
+  fatal: (m) => isStr(m.message),
+  output: (m) => isNum(m.runId) && isStr(m.text),
+  batch: (m) =>
+    isNum(m.runId) &&
+    isStr(m.queryId) &&
+    isNum(m.batchId) &&
+    isStr(m.console) &&
+    Array.isArray(m.columns) &&
+    m.columns.every(isColumn) &&
+    Array.isArray(m.rows) &&
+    m.rows.every(isRow),
+  progress: (m) => isNum(m.runId) && isStr(m.queryId) && isObj(m.progress),
+  queryStarted: (m) =>
+    isNum(m.runId) && isStr(m.queryId) && (m.name === null || isStr(m.name)) && isStrArray(m.sockets),
+  queryTerminated: (m) =>
+    isNum(m.runId) && isStr(m.queryId) && (m.error === null || isErrorInfo(m.error)),
+  sockets: (m) => isNum(m.runId) && isStrArray(m.targets),
+  error: (m) => isNum(m.runId) && isErrorInfo(m),
+  log: (m) => isNum(m.runId) && isStr(m.level) && isStr(m.message),
+  scriptDone: (m) => isNum(m.runId) && typeof m.waiting === 'boolean',
+  stopped: (m) => isNum(m.runId),
+};
+
+export type Validated<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+function validate<T>(data: unknown, checks: Record<string, Check>, needsId: boolean): Validated<T> {
+  if (!isObj(data)) return { ok: false, reason: 'not an object' };
+  if (data.v !== PROTOCOL_VERSION) return { ok: false, reason: `unsupported version ${String(data.v)}` };
+  if (!isStr(data.type) || !Object.hasOwn(checks, data.type)) {
+    return { ok: false, reason: `unknown type ${String(data.type)}` };
+  }
+  if (needsId && !isNum(data.id)) return { ok: false, reason: `${data.type}: missing id` };
+  if (!checks[data.type](data)) return { ok: false, reason: `${data.type}: malformed fields` };
+  return { ok: true, message: data as T };
+}
+
+export const validateRequest = (data: unknown) => validate<Request>(data, requestChecks, true);
+export const validateEvent = (data: unknown) => validate<Event>(data, eventChecks, false);
+
+// Events that belong to a run; the page keeps only those of its current run.
+export function eventRunId(event: Event): number | undefined {
+  return 'runId' in event ? event.runId : undefined;
+}

@@ -1,0 +1,60 @@
+// Share links, the socket a cell names, the terminal's line discipline and the progress series.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LineDiscipline } from '../src/state/line_discipline';
+import { MAX_POINTS, addProgress, emptyProgress } from '../src/state/progress_state';
+import { decodeShareFragment, encodeShareFragment } from '../src/state/share_link';
+import { parseTargetKey, socketTargetFromCode } from '../src/state/socket_target';
+import { DEFAULT_EXAMPLE, EXAMPLES } from '../src/ui/examples';
+
+test('share links round-trip and are versioned', () => {
+  const code = 'print("héllo")\nx = 1 # ünïcode ✓\n';
+  const fragment = encodeShareFragment(code);
+  assert.match(fragment, /^#v1\./);
+  assert.equal(decodeShareFragment(fragment), code);
+  assert.equal(decodeShareFragment('#v2.abc'), null);
+  assert.equal(decodeShareFragment(''), null);
+  assert.equal(decodeShareFragment('#v1.%%%'), null);
+});
+
+test('the socket target is read from the code', () => {
+  const cases: [string, unknown][] = [
+    [DEFAULT_EXAMPLE.code, { host: 'localhost', port: 9999 }],
+    ['spark.readStream.format("socket").option("host", "127.0.0.1").option("port", 7777).load()', { host: '127.0.0.1', port: 7777 }],
+    ["spark.readStream.format('socket').option('port', '4444').load()", { host: 'localhost', port: 4444 }],
+    ['spark.readStream.format("rate").load()', null],
+  ];
+  for (const [code, expected] of cases) assert.deepEqual(socketTargetFromCode(code), expected, code);
+  assert.deepEqual(parseTargetKey('localhost:9999'), { host: 'localhost', port: 9999 });
+  assert.equal(parseTargetKey('nonsense'), null);
+});
+
+test('the examples menu starts with the course word count', () => {
+  assert.equal(EXAMPLES[0].id, 'word-count');
+  assert.match(DEFAULT_EXAMPLE.code, /outputMode\("complete"\)/);
+  assert.equal(new Set(EXAMPLES.map((e) => e.id)).size, EXAMPLES.length);
+});
+
+test('the line discipline echoes, edits and completes lines', () => {
+  const d = new LineDiscipline();
+  assert.deepEqual(d.feed('cat'), { echo: 'cat', lines: [] });
+  assert.deepEqual(d.feed('\x7f'), { echo: '\b \b', lines: [] });
+  assert.deepEqual(d.feed('t dog\r'), { echo: 't dog\r\n', lines: ['cat dog'] });
+  assert.deepEqual(d.feed('a\r\nb\rc').lines, ['a', 'b']);
+  assert.equal(d.pending, 'c');
+  d.feed('\x15');
+  assert.equal(d.pending, '');
+  assert.deepEqual(d.feed('\x1b[A').lines, []);
+  assert.deepEqual(d.feed('\r').lines, ['']);
+});
+
+test('progress keeps a bounded series and the latest progress', () => {
+  let s = emptyProgress();
+  for (let i = 0; i < MAX_POINTS + 3; i += 1) {
+    s = addProgress(s, { batchId: i, inputRowsPerSecond: i, processedRowsPerSecond: 2 * i, durationMs: { triggerExecution: 5 } });
+  }
+  assert.equal(s.batchIds.length, MAX_POINTS);
+  assert.equal(s.batchIds[0], 3);
+  assert.equal(s.batchDurationMs.at(-1), 5);
+  assert.equal((s.latest as { batchId: number }).batchId, MAX_POINTS + 2);
+});
