@@ -14,8 +14,8 @@ namespace runnel {
 struct SparkSession::State {
   SessionOptions options;
   std::map<std::string, std::string> conf;  // lower-cased keys
+  std::shared_ptr<stream::SocketHub> hub = std::make_shared<stream::SocketHub>();
   std::vector<StreamingQuery> queries;
-  stream::SocketHub hub;
   std::map<std::string, types::Batch> tables;                      // memory sinks
   std::map<std::string, std::shared_ptr<const plan::LogicalPlan>> views;  // temp views
   std::mt19937_64 random;

@@ -93,14 +93,14 @@ void SparkSession::stopAll() {
 }
 
 void SparkSession::pushSocketLines(const std::string& target, const std::vector<std::string>& lines) {
-  state_->hub.push(target, lines, clock().nowMs());
+  state_->hub->push(target, lines, clock().nowMs());
 }
 
 void SparkSession::failSocketTarget(const std::string& target, const std::string& reason) {
-  state_->hub.fail(target, reason);
+  state_->hub->fail(target, reason);
 }
 
-std::vector<std::string> SparkSession::socketTargets() const { return state_->hub.targets(); }
+std::vector<std::string> SparkSession::socketTargets() const { return state_->hub->targets(); }
 
 bool SparkSession::tick() {
   bool ran = false;
@@ -125,7 +125,7 @@ FileSystem& SparkSession::fileSystem() { return *state_->options.file_system; }
 const SessionListener& SparkSession::listener() const { return state_->options.listener; }
 size_t SparkSession::chunkCapacity() const { return state_->options.chunk_capacity; }
 void SparkSession::setChunkCapacity(size_t rows) { state_->options.chunk_capacity = rows; }
-stream::SocketHub& SparkSession::socketHub() { return state_->hub; }
+std::shared_ptr<stream::SocketHub> SparkSession::socketHub() { return state_->hub; }
 
 void SparkSession::output(const std::string& text) const {
   if (state_->options.listener.on_output) state_->options.listener.on_output(text);

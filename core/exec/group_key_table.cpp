@@ -25,7 +25,7 @@ uint64_t hashBytes(std::string_view bytes) {
     n -= 8;
   }
   uint64_t w = 0;
-  std::memcpy(&w, p, n);
+  if (n > 0) std::memcpy(&w, p, n);
   h = (h ^ w) * k;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ull;

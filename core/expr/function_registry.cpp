@@ -21,6 +21,7 @@ FunctionRegistry makeBuiltin() {
   registerGeneratorFunctions(r);
   registerAggregateFunctions(r);
   registerDatetimeFunctions(r);
+  registerCollectionFunctions(r);
   return r;
 }
 }  // namespace

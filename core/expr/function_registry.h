@@ -65,5 +65,6 @@ void registerConditionalFunctions(FunctionRegistry& r);
 void registerGeneratorFunctions(FunctionRegistry& r);
 void registerAggregateFunctions(FunctionRegistry& r);
 void registerDatetimeFunctions(FunctionRegistry& r);
+void registerCollectionFunctions(FunctionRegistry& r);
 
 }  // namespace runnel::expr

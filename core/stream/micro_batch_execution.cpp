@@ -90,9 +90,7 @@ bool MicroBatchExecution::shouldRunNoDataBatch() const {
 
 bool MicroBatchExecution::attempt(int64_t now, bool force) {
   try {
-    for (const auto& s : config_.sources) {
-      if (auto why = s->failure()) throw Error(ErrorClass::StreamingQueryException, *why);
-    }
+    throwIfSourceFailed();
     status_ = "Getting offsets from " +
               (config_.sources.empty() ? std::string("") : config_.sources[0]->description());
     std::vector<std::optional<int64_t>> latest;
@@ -127,11 +125,19 @@ bool MicroBatchExecution::attempt(int64_t now, bool force) {
     }
     runBatch(now, latest);
     rerun_offsets_.reset();
+    // The socket connects while planning batch 0 (as Spark's does); a refusal fails the query then.
+    throwIfSourceFailed();
     if (trigger_.trigger().kind == TriggerKind::Once) stop();
     return true;
   } catch (const Error& e) {
     fail(e);
     return false;
+  }
+}
+
+void MicroBatchExecution::throwIfSourceFailed() const {
+  for (const auto& s : config_.sources) {
+    if (auto why = s->failure()) throw Error(ErrorClass::StreamingQueryException, *why);
   }
 }
 

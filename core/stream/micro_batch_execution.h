@@ -70,6 +70,7 @@ class MicroBatchExecution {
   void runBatch(int64_t start_ms, const std::vector<std::optional<int64_t>>& end_offsets);
   void updateWatermark(const exec::ExecContext& ctx);
   bool shouldRunNoDataBatch() const;
+  void throwIfSourceFailed() const;
   void fail(const Error& error);
   void recordProgress(StreamingQueryProgress p);
   StreamingQueryProgress baseProgress(int64_t start_ms) const;

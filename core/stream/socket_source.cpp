@@ -61,8 +61,8 @@ types::Schema SocketSource::schemaFor(bool include_timestamp) {
   return s;
 }
 
-SocketSource::SocketSource(SocketHub& hub, std::string host, int port, bool include_timestamp)
-    : hub_(hub),
+SocketSource::SocketSource(std::weak_ptr<SocketHub> hub, std::string host, int port, bool include_timestamp)
+    : hub_(std::move(hub)),
       host_(std::move(host)),
       port_(port),
       include_timestamp_(include_timestamp),
@@ -84,7 +84,7 @@ types::Batch SocketSource::getBatch(std::optional<int64_t> start, int64_t end) {
   if (!connected_) {
     connected_ = true;
     attached_ = true;
-    hub_.attach(target(), this);
+    if (auto hub = hub_.lock()) hub->attach(target(), this);
   }
   auto value = types::Column::make(types::stringType());
   auto time = types::Column::make(types::timestampType());
@@ -114,7 +114,7 @@ void SocketSource::commit(int64_t end) {
 }
 
 void SocketSource::stop() {
-  if (attached_) hub_.detach(target(), this);
+  if (auto hub = hub_.lock(); hub && attached_) hub->detach(target(), this);
   attached_ = false;
 }
 

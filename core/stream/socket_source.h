@@ -3,6 +3,8 @@
 // so batch 0 is always empty and lines typed before the start show up in batch 1, as in Spark.
 #pragma once
 
+#include <memory>
+
 #include <vector>
 
 #include "stream/source.h"
@@ -13,7 +15,7 @@ class SocketHub;
 
 class SocketSource final : public Source {
  public:
-  SocketSource(SocketHub& hub, std::string host, int port, bool include_timestamp);
+  SocketSource(std::weak_ptr<SocketHub> hub, std::string host, int port, bool include_timestamp);
   ~SocketSource() override;
   std::string description() const override;
   const types::Schema& schema() const override { return schema_; }
@@ -32,7 +34,7 @@ class SocketSource final : public Source {
   static types::Schema schemaFor(bool include_timestamp);
 
  private:
-  SocketHub& hub_;
+  std::weak_ptr<SocketHub> hub_;  // the session may end before its queries
   std::string host_;
   int port_;
   bool include_timestamp_;

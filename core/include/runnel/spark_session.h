@@ -94,7 +94,7 @@ class SparkSession : public std::enable_shared_from_this<SparkSession> {
   const SessionListener& listener() const;
   size_t chunkCapacity() const;
   void setChunkCapacity(size_t rows);
-  stream::SocketHub& socketHub();
+  std::shared_ptr<stream::SocketHub> socketHub();
   void output(const std::string& text) const;  // to the listener's on_output
   void log(const std::string& level, const std::string& message) const;
   // Memory sink tables (queryName -> rows), readable through table()/sql().

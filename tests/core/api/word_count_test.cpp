@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "runnel/spark_session.h"
+#include "stream/micro_batch_execution.h"
 #include "types/value.h"
 
 namespace runnel {
