@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "api/session_state.h"
+#include "api/stream_source_factory.h"
 #include "plan/analyzer.h"
 #include "plan/unsupported_operation_checker.h"
 #include "stream/console_sink.h"
@@ -40,7 +41,10 @@ bool parseBoolOption(const std::string& v) {
   throw Error(ErrorClass::IllegalArgumentException, v + " is not a boolean string.");
 }
 
-std::shared_ptr<stream::Source> makeSource(SparkSession& session, const plan::SourceSpec& spec) {
+std::shared_ptr<stream::Source> makeSource(SparkSession& session, const plan::LogicalPlan& relation,
+                                           const std::string& metadata_dir) {
+  const plan::SourceSpec& spec = *relation.source;
+  if (auto source = makeRateOrFileSource(session, relation, metadata_dir)) return source;
   if (spec.format == "memory") return std::static_pointer_cast<stream::Source>(spec.instance);
   if (spec.format == "socket") {
     std::string host, port, ts = "false";
@@ -202,7 +206,11 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
   }
   cfg.run_id = session->newUuid();
   exec::PhysicalPlan probe(cfg.plan);
-  for (const auto* rel : probe.streamingRelations()) cfg.sources.push_back(makeSource(*session, *rel->source));
+  for (const auto* rel : probe.streamingRelations()) {
+    std::string metadata_dir =
+        cfg.checkpoint_dir + "/sources/" + std::to_string(cfg.sources.size());
+    cfg.sources.push_back(makeSource(*session, *rel, metadata_dir));
+  }
   std::weak_ptr<SparkSession> weak = session;
   cfg.on_progress = [weak, self](const stream::StreamingQueryProgress& p) {
     auto s = weak.lock();

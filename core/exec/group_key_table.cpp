@@ -69,8 +69,6 @@ void encodeKeyValue(const types::Column& col, size_t row, std::string& out) {
   }
 }
 
-namespace {
-
 void decodeKeyValue(std::string_view& in, types::Column& out) {
   char tag = in[0];
   in.remove_prefix(1);
@@ -115,8 +113,6 @@ void decodeKeyValue(std::string_view& in, types::Column& out) {
     }
   }
 }
-
-}  // namespace
 
 GroupKeyTable::GroupKeyTable(std::vector<types::DataTypePtr> key_types)
     : key_types_(std::move(key_types)), slots_(1024, 0) {}

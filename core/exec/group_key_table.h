@@ -46,5 +46,7 @@ class GroupKeyTable {
 // The byte encoding of one key value (also used by Deduplicate and count(DISTINCT)).
 void encodeKeyValue(const types::Column& col, size_t row, std::string& out);
 uint64_t hashBytes(std::string_view bytes);
+// Reads one value written by encodeKeyValue from the front of `in` and appends it to `out`.
+void decodeKeyValue(std::string_view& in, types::Column& out);
 
 }  // namespace runnel::exec

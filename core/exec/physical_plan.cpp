@@ -8,9 +8,11 @@
 #include "exec/explode.h"
 #include "exec/filter.h"
 #include "exec/hash_aggregate.h"
+#include "exec/join_selection.h"
 #include "exec/project.h"
 #include "exec/scan.h"
 #include "exec/sort.h"
+#include "plan/event_time.h"
 #include "runnel/error.h"
 
 namespace runnel::exec {
@@ -46,7 +48,8 @@ int PhysicalPlan::build(const plan::PlanPtr& p, int parent, size_t parent_input)
                                      p->generator_position, p->output);
       break;
     case PlanKind::Aggregate:
-      op = std::make_unique<HashAggregate>(id, p->grouping, p->aggregates, p->exprs, p->output);
+      op = std::make_unique<HashAggregate>(id, p->grouping, p->aggregates, p->exprs, p->output,
+                                           plan::eventTimeKey(*p));
       if (p->streaming) stateful_.push_back({id, "stateStoreSave"});
       break;
     case PlanKind::Sort: op = std::make_unique<Sort>(p->exprs, p->output); break;
@@ -56,7 +59,7 @@ int PhysicalPlan::build(const plan::PlanPtr& p, int parent, size_t parent_input)
       break;
     case PlanKind::Union: op = std::make_unique<Union>(p->output); break;
     case PlanKind::Deduplicate:
-      op = std::make_unique<Deduplicate>(id, p->grouping, p->output);
+      op = std::make_unique<Deduplicate>(id, p->grouping, p->output, dedupWatermarkOf(*p));
       if (p->streaming) stateful_.push_back({id, "dedupe"});
       break;
     case PlanKind::EventTimeWatermark: {
@@ -66,7 +69,9 @@ int PhysicalPlan::build(const plan::PlanPtr& p, int parent, size_t parent_input)
       break;
     }
     case PlanKind::Join:
-      throw Error(ErrorClass::NotImplementedError, "joins are not supported by Runnel yet");
+      op = planJoin(id, p);
+      if (op->isStateful()) stateful_.push_back({id, "symmetricHashJoin"});
+      break;
   }
   nodes_[id].op = std::move(op);
   for (size_t i = 0; i < p->children.size(); ++i) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "expr/functions/time_window.h"
+
 namespace runnel::expr {
 
 namespace {
@@ -22,6 +24,7 @@ FunctionRegistry makeBuiltin() {
   registerAggregateFunctions(r);
   registerDatetimeFunctions(r);
   registerCollectionFunctions(r);
+  registerWindowFunctions(r);
   return r;
 }
 }  // namespace

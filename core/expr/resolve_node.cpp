@@ -36,19 +36,6 @@ bool anyArgNullable(const Expr& e) {
 }
 
 // Nullability of a call, Spark's per-expression `nullable`.
-bool callNullable(const FunctionDef& def, const Expr& e) {
-  const std::string& n = def.name;
-  if (n == "isnull" || n == "isnotnull" || n == "<=>" || n == "current_timestamp") return false;
-  if (n == "coalesce" || n == "nvl") {
-    for (const auto& a : e.args) {
-      if (!a->nullable) return false;
-    }
-    return true;
-  }
-  if (def.kind != FunctionKind::Scalar) return def.nullable_result;
-  // Scalars with nullable_result == false propagate nulls only.
-  return def.nullable_result || anyArgNullable(e);
-}
 
 ExprPtr resolveCall(const ExprPtr& e) {
   const FunctionDef* def = FunctionRegistry::builtin().find(e->name);
@@ -157,6 +144,20 @@ ExprPtr resolveGetField(const ExprPtr& e) {
 }
 
 }  // namespace
+
+bool callNullable(const FunctionDef& def, const Expr& e) {
+  const std::string& n = def.name;
+  if (n == "isnull" || n == "isnotnull" || n == "<=>" || n == "current_timestamp") return false;
+  if (n == "coalesce" || n == "nvl") {
+    for (const auto& a : e.args) {
+      if (!a->nullable) return false;
+    }
+    return true;
+  }
+  if (def.kind != FunctionKind::Scalar) return def.nullable_result;
+  // Scalars with nullable_result == false propagate nulls only.
+  return def.nullable_result || anyArgNullable(e);
+}
 
 ExprPtr implicitCast(ExprPtr child, DataTypePtr to) {
   auto e = std::make_shared<Expr>();

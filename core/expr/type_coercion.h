@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "expr/expression.h"
+#include "expr/function_registry.h"
 
 namespace runnel::expr {
 
@@ -18,6 +19,9 @@ ExprPtr implicitCast(ExprPtr child, types::DataTypePtr to);
 // registry's TypeRule; arguments it retypes are wrapped in implicit casts). Returns a resolved copy
 // with `type`, `nullable` (and `ordinal` for GetField); throws AnalysisException with Spark's text.
 ExprPtr resolveNode(const ExprPtr& e);
+
+// Spark's `nullable` of a resolved call of `def` (most scalars: null in, null out).
+bool callNullable(const FunctionDef& def, const Expr& e);
 
 // --- building blocks for TypeRules ---
 

@@ -5,6 +5,7 @@
 #include "expr/function_registry.h"
 #include "plan/analyzer.h"
 #include "plan/expression_resolver.h"
+#include "plan/time_windowing.h"
 
 namespace runnel::plan {
 
@@ -63,8 +64,10 @@ class AggregateRewriter {
 
 }  // namespace
 
-PlanPtr aggregate(const PlanPtr& child, const std::vector<ExprPtr>& keys,
+PlanPtr aggregate(const PlanPtr& input, const std::vector<ExprPtr>& grouping_keys,
                   const std::vector<ExprPtr>& aggs, bool keys_in_output) {
+  std::vector<ExprPtr> keys = grouping_keys;
+  PlanPtr child = timeWindowing(input, keys);  // a window(...) key reads a column added below
   auto p = std::make_shared<LogicalPlan>();
   p->kind = PlanKind::Aggregate;
   p->children = {child};

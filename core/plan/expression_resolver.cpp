@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include "expr/function_registry.h"
+#include "expr/type_coercion.h"
 #include "plan/type_coercion.h"
+#include "types/calendar_interval.h"
 
 namespace runnel::plan {
 
@@ -150,7 +152,33 @@ class Resolver {
 
 namespace {
 
+// `interval '<text>'` (the SQL parser's interval(...) call) as signed microseconds, or nothing.
+std::optional<int64_t> intervalMicros(const Expr& e) {
+  if (e.kind != ExprKind::Call || e.name != "interval" || e.args.size() != 1 ||
+      e.args[0]->kind != ExprKind::Literal || e.args[0]->literal.is_null)
+    return std::nullopt;
+  types::CalendarInterval i = types::stringToInterval(e.args[0]->literal.s);
+  if (i.months != 0) {
+    throw Error(ErrorClass::NotImplementedError,
+                "Runnel does not support month or year intervals in timestamp arithmetic yet",
+                e.pos);
+  }
+  constexpr int64_t kMicrosPerDay = 86400LL * 1000 * 1000;
+  return i.days * kMicrosPerDay + i.micros;
+}
+
 ExprPtr Resolver::resolveCall(const ExprPtr& e, bool top_level) {
+  // ts + interval / ts - interval / interval + ts: Spark's TimeAdd.
+  if ((e->name == "+" || e->name == "-") && e->args.size() == 2) {
+    bool swap = e->name == "+" && intervalMicros(*e->args[0]).has_value();
+    const ExprPtr& ts = swap ? e->args[1] : e->args[0];
+    if (auto micros = intervalMicros(*(swap ? e->args[0] : e->args[1]))) {
+      auto call = std::make_shared<Expr>(*expr::call(
+          "time_add", {ts, expr::lit(types::Value::int64(e->name == "-" ? -*micros : *micros))},
+          e->pos));
+      return resolveCall(call, top_level);
+    }
+  }
   const auto* def = expr::FunctionRegistry::builtin().find(e->name);
   if (def == nullptr) {
     throw Error(ErrorClass::AnalysisException,
@@ -215,15 +243,11 @@ ExprPtr Resolver::resolveCall(const ExprPtr& e, bool top_level) {
   r->type = def->result_type ? def->result_type(*r, wanted) : types::nullType();
   for (size_t i = 0; i < args.size(); ++i) {
     if (!types::sameType(wanted[i], arg_types[i])) {
-      auto c = expr::cast(args[i], wanted[i]);
-      auto rc = std::make_shared<Expr>(*c);
-      rc->resolved = true;
-      rc->nullable = args[i]->nullable;
-      args[i] = rc;
+      args[i] = expr::implicitCast(args[i], wanted[i]);
     }
   }
   r->args = std::move(args);
-  r->nullable = def->nullable_result;
+  r->nullable = expr::callNullable(*def, *r);
   r->resolved = true;
   return r;
 }
@@ -250,9 +274,7 @@ ExprPtr Resolver::resolveCaseWhen(const Expr& e) {
   for (size_t i : value_idx) result = commonType(result, args[i]->type, e);
   for (size_t i : value_idx) {
     if (!types::sameType(args[i]->type, result)) {
-      auto c = std::make_shared<Expr>(*expr::cast(args[i], result));
-      c->resolved = true;
-      args[i] = c;
+      args[i] = expr::implicitCast(args[i], result);
     }
   }
   auto r = std::make_shared<Expr>(e);

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "plan/logical_plan.h"
+#include "plan/streaming_join_helper.h"
 
 namespace runnel::plan {
 
@@ -45,6 +46,9 @@ std::string describe(const LogicalPlan& p) {
     case PlanKind::Deduplicate: return head + " " + list(p.grouping);
     case PlanKind::EventTimeWatermark:
       return head + " " + p.watermark_column + ", " + std::to_string(p.watermark_delay_ms) + " ms";
+    case PlanKind::Join:
+      return head + " " + joinTypeName(p.join_type) +
+             (p.condition ? ", " + expr::prettyName(*p.condition) : "");
     default: return head;
   }
 }

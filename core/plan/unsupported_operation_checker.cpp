@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "plan/event_time.h"
+#include "plan/streaming_join_helper.h"
+
 namespace runnel::plan {
 
 using exec::OutputMode;
@@ -96,6 +99,7 @@ struct Walk {
           auto wm = watermarkedColumns(*p.children[0]);
           bool ok = false;
           for (const auto& k : p.grouping) ok = ok || referencesAny(*k, wm);
+          ok = ok || eventTimeKey(p) >= 0;  // a window over a watermarked column
           if (!ok) outputModeError(mode, "streaming aggregations without watermark", root);
         }
         break;
@@ -123,6 +127,10 @@ struct Walk {
           fail("Limits are not supported on streaming DataFrames/Datasets in Update output mode",
                root);
         }
+        break;
+      case PlanKind::Join:
+        checkStreamingJoin(p, mode);
+        if (p.children[0]->streaming && p.children[1]->streaming) ++stateful;
         break;
       case PlanKind::Union:
         if (p.children[0]->streaming != p.children[1]->streaming) {

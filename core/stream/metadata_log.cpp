@@ -66,8 +66,25 @@ OffsetSeq parseOffsetSeq(const std::string& text) {
   return seq;
 }
 
-std::string serializeCommit(int64_t next_batch_watermark_ms) {
-  return "v1\n{\"nextBatchWatermarkMs\":" + std::to_string(next_batch_watermark_ms) + "}";
+std::string serializeCommit(int64_t next_batch_watermark_ms,
+                            const std::vector<int64_t>& operator_watermarks_ms) {
+  std::string out = "v1\n{\"nextBatchWatermarkMs\":" + std::to_string(next_batch_watermark_ms);
+  // With several watermarks (a stream-stream join), each operator's own watermark is kept too, so a
+  // restart takes the minimum over the same values as an uninterrupted run.
+  if (operator_watermarks_ms.size() > 1) {
+    out += ",\"operatorWatermarksMs\":[";
+    for (size_t i = 0; i < operator_watermarks_ms.size(); ++i)
+      out += (i ? "," : "") + std::to_string(operator_watermarks_ms[i]);
+    out += "]";
+  }
+  return out + "}";
+}
+
+std::vector<int64_t> parseCommitOperatorWatermarks(const std::string& text) {
+  size_t at = text.find('\n');
+  if (at == std::string::npos) return {};
+  auto j = nlohmann::json::parse(text.substr(at + 1));
+  return j.value("operatorWatermarksMs", std::vector<int64_t>{});
 }
 
 int64_t parseCommitWatermark(const std::string& text) {

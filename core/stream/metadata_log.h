@@ -36,7 +36,10 @@ std::string serializeOffsetSeq(const OffsetSeq& seq);
 OffsetSeq parseOffsetSeq(const std::string& text);
 
 // commits/<id>: "v1" then {"nextBatchWatermarkMs":N}.
-std::string serializeCommit(int64_t next_batch_watermark_ms);
+std::string serializeCommit(int64_t next_batch_watermark_ms,
+                            const std::vector<int64_t>& operator_watermarks_ms = {});
+// The per-watermark-operator values a commit holds when the query has several watermarks.
+std::vector<int64_t> parseCommitOperatorWatermarks(const std::string& text);
 int64_t parseCommitWatermark(const std::string& text);
 
 }  // namespace runnel::stream

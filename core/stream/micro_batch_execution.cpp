@@ -51,6 +51,10 @@ void MicroBatchExecution::start() {
     committed_.resize(config_.sources.size());
     batch_watermark_ms_ = watermark_ms_;
     std::fill(operator_watermarks_.begin(), operator_watermarks_.end(), watermark_ms_);
+    if (last_commit) {
+      auto saved = parseCommitOperatorWatermarks(*commits.get(*last_commit));
+      if (saved.size() == operator_watermarks_.size()) operator_watermarks_ = saved;
+    }
   }
   state_.attach(config_.durable_state ? config_.fs : nullptr, config_.checkpoint_dir + "/state",
                 batch_id_);

@@ -59,7 +59,7 @@ void MicroBatchExecution::runBatch(int64_t start_ms,
   batch_watermark_ms_ = watermark_ms_;
   updateWatermark(ctx);
   MetadataLog commits(*config_.fs, config_.checkpoint_dir + "/commits");
-  commits.add(batch_id_, serializeCommit(watermark_ms_));
+  commits.add(batch_id_, serializeCommit(watermark_ms_, operator_watermarks_));
   state_.commit(batch_id_ + 1);
   for (size_t i = 0; i < config_.sources.size(); ++i) {
     if (end_offsets[i]) config_.sources[i]->commit(*end_offsets[i]);

@@ -15,6 +15,7 @@ const char* errorClassName(ErrorClass cls) {
     case ErrorClass::NumberFormatException: return "NumberFormatException";
     case ErrorClass::ArithmeticException: return "ArithmeticException";
     case ErrorClass::DateTimeException: return "DateTimeException";
+    case ErrorClass::SparkException: return "SparkException";
     case ErrorClass::PySparkValueError: return "PySparkValueError";
     case ErrorClass::PySparkTypeError: return "PySparkTypeError";
     case ErrorClass::SyntaxError: return "SyntaxError";

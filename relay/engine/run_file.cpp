@@ -147,6 +147,8 @@ int runProgram(const std::string& code, const std::string& name,
   std::signal(SIGTERM, onSignal);
   PlaygroundOptions o;
   o.clock = std::make_shared<SystemClock>();
+  // spark.read and file streams read paths relative to the cwd, as a local Spark would.
+  o.file_system = makeLocalFileSystem();
   o.max_steps = 0;
   Playground p(o);
   p.run(code, name);

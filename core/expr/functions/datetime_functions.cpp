@@ -5,6 +5,7 @@
 
 #include "expr/evaluator.h"
 #include "expr/functions/simple_function.h"
+#include "expr/functions/sub_families.h"
 #include "expr/type_coercion.h"
 #include "types/timestamp.h"
 
@@ -186,6 +187,7 @@ TypeRule parseRule(DataTypePtr result) {
 void registerDatetimeFunctions(FunctionRegistry& r) {
   using I = InputType;
   auto ts = types::timestampType();
+  registerTimeAddFunctions(r);
   add(r, "current_timestamp", {"now"}, 0, 0, expecting({}, ts), currentTimestamp, false);
   add(r, "to_timestamp", {}, 1, 2, parseRule(ts), toTimestamp, true);
   add(r, "try_to_timestamp", {}, 1, 2, parseRule(ts), toTimestamp, true);

@@ -9,5 +9,6 @@ namespace runnel::expr {
 void registerRoundFunctions(FunctionRegistry& r);         // round_functions.cpp (arithmetic)
 void registerRegexpFunctions(FunctionRegistry& r);        // regexp_functions.cpp (strings)
 void registerStringSearchFunctions(FunctionRegistry& r);  // string_search_functions.cpp (strings)
+void registerTimeAddFunctions(FunctionRegistry& r);       // time_add.cpp (datetime)
 
 }  // namespace runnel::expr

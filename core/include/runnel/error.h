@@ -16,6 +16,7 @@ enum class ErrorClass {
   NumberFormatException,
   ArithmeticException,    // SparkArithmeticException (ANSI overflow, division by zero)
   DateTimeException,      // SparkDateTimeException
+  SparkException,         // a failed job (FAILFAST reads, invalid reader flags)
   PySparkValueError,      // PySpark's own argument checks ([ONLY_ALLOW_SINGLE_TRIGGER] ...)
   PySparkTypeError,
   SyntaxError,            // Python-level errors from the PySpark front end
