@@ -1,6 +1,6 @@
 // GroupKeyTable: maps the grouping key of each row to a dense group id (the hash map of Spark's
-// HashAggregateExec / the state store's key index). Keys are encoded into bytes kept in one arena, so
-// there is no allocation per row; the table is open addressing with linear probing.
+// HashAggregateExec / the state store's key index). Keys are encoded into bytes kept in one arena,
+// so there is no allocation per row; the table is open addressing with linear probing.
 #pragma once
 
 #include <cstdint>
@@ -33,14 +33,29 @@ class GroupKeyTable {
   const std::vector<types::DataTypePtr>& keyTypes() const { return key_types_; }
 
  private:
-  uint32_t probe(std::string_view key, uint64_t hash, bool& inserted);
+  // One slot: the key's full hash (so a match almost never needs a second look) and where its
+  // encoded bytes start in the arena, so comparing touches the slot and the key bytes only.
+  struct Slot {
+    uint64_t hash;
+    uint32_t group_plus1;  // 0 = empty
+    uint32_t key_offset;
+  };
+  // Linear probing for `hash`: `same(slot)` tells a stored key equal to the probed one;
+  // `append()` writes a new key's encoding to the arena.
+  template <class Same, class Append>
+  uint32_t probe(uint64_t hash, Same&& same, Append&& append, bool& inserted);
+  uint32_t probeEncoded(std::string_view key, bool& inserted);
+  uint64_t keyHash(std::string_view encoded) const;
+  void findOrInsertString(const types::Column& col, size_t rows, std::vector<uint32_t>& group_ids,
+                          std::vector<uint32_t>& inserted);
   void grow();
 
   std::vector<types::DataTypePtr> key_types_;
-  std::vector<uint64_t> slots_;  // 0 = empty; else (hash high 32 bits << 32) | (group id + 1)
+  bool one_string_key_ = false;  // the common word-count shape, probed without encoding
+  std::vector<Slot> slots_;
   std::vector<uint32_t> key_offsets_{0};
-  std::vector<uint64_t> hashes_;
   std::string arena_;
+  std::vector<uint64_t> hash_scratch_;  // per-call row hashes (computed ahead to prefetch)
 };
 
 // The byte encoding of one key value (also used by Deduplicate and count(DISTINCT)).

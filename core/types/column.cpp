@@ -9,7 +9,8 @@ Column::Column(DataTypePtr t) : type(std::move(t)) {
   if (type->id == TypeId::String || type->id == TypeId::Array) offsets.push_back(0);
   if (type->id == TypeId::Array) children.push_back(Column::make(type->element));
   if (type->id == TypeId::Struct) {
-    for (const auto& f : type->fields) children.push_back(Column::make(f.type));
+    for (const auto& f : type->fields)
+      children.push_back(Column::make(f.type));
   }
 }
 
@@ -36,14 +37,22 @@ void Column::appendNull() {
   nulls.push_back(1);
   ++size;
   switch (type->id) {
-    case TypeId::Double: doubles.push_back(0); break;
-    case TypeId::String:
-    case TypeId::Array: offsets.push_back(offsets.back()); break;
-    case TypeId::Struct:
-      for (auto& c : children) c->appendNull();
+    case TypeId::Double:
+      doubles.push_back(0);
       break;
-    case TypeId::Null: break;
-    default: ints.push_back(0); break;
+    case TypeId::String:
+    case TypeId::Array:
+      offsets.push_back(offsets.back());
+      break;
+    case TypeId::Struct:
+      for (auto& c : children)
+        c->appendNull();
+      break;
+    case TypeId::Null:
+      break;
+    default:
+      ints.push_back(0);
+      break;
   }
 }
 
@@ -69,7 +78,9 @@ void Column::closeArrayRow() {
   markValid();
 }
 
-void Column::closeStructRow() { markValid(); }
+void Column::closeStructRow() {
+  markValid();
+}
 
 void Column::appendValue(const Value& v) {
   if (v.is_null) {
@@ -77,23 +88,88 @@ void Column::appendValue(const Value& v) {
     return;
   }
   switch (type->id) {
-    case TypeId::Null: appendNull(); break;
-    case TypeId::Double: appendDouble(v.type->id == TypeId::Double ? v.d : double(v.i)); break;
-    case TypeId::String: appendString(v.s); break;
+    case TypeId::Null:
+      appendNull();
+      break;
+    case TypeId::Double:
+      appendDouble(v.type->id == TypeId::Double ? v.d : double(v.i));
+      break;
+    case TypeId::String:
+      appendString(v.s);
+      break;
     case TypeId::Array:
-      for (const auto& e : v.children) children[0]->appendValue(e);
+      for (const auto& e : v.children)
+        children[0]->appendValue(e);
       closeArrayRow();
       break;
     case TypeId::Struct:
       RUNNEL_ASSERT(v.children.size() == children.size(), "struct value matches its type");
-      for (size_t i = 0; i < children.size(); ++i) children[i]->appendValue(v.children[i]);
+      for (size_t i = 0; i < children.size(); ++i)
+        children[i]->appendValue(v.children[i]);
       closeStructRow();
       break;
-    default: appendInt(v.type->id == TypeId::Double ? int64_t(v.d) : v.i); break;
+    default:
+      appendInt(v.type->id == TypeId::Double ? int64_t(v.d) : v.i);
+      break;
   }
 }
 
-void Column::appendFrom(const Column& other, size_t row) { appendValue(other.valueAt(row)); }
+void Column::appendFrom(const Column& other, size_t row) {
+  appendValue(other.valueAt(row));
+}
+
+void Column::appendRange(const Column& other, size_t offset, size_t length) {
+  if (length == 0) return;
+  RUNNEL_ASSERT(offset + length <= other.size, "appendRange stays inside the source column");
+  if (other.type->id != type->id || other.children.size() != children.size()) {
+    // Differing storage (an Int part concatenated under a Double schema): convert per value.
+    for (size_t r = offset; r < offset + length; ++r)
+      appendFrom(other, r);
+    return;
+  }
+  // Validity: stay "no nulls" only while both sides have none.
+  if (!other.nulls.empty()) {
+    if (nulls.empty()) nulls.assign(size, 0);
+    nulls.insert(nulls.end(), other.nulls.begin() + static_cast<std::ptrdiff_t>(offset),
+                 other.nulls.begin() + static_cast<std::ptrdiff_t>(offset + length));
+  } else if (!nulls.empty()) {
+    nulls.resize(nulls.size() + length, 0);
+  }
+  switch (type->id) {
+    case TypeId::Null:
+      break;
+    case TypeId::Double:
+      doubles.insert(doubles.end(), other.doubles.begin() + static_cast<std::ptrdiff_t>(offset),
+                     other.doubles.begin() + static_cast<std::ptrdiff_t>(offset + length));
+      break;
+    case TypeId::String:
+    case TypeId::Array: {
+      // Offsets are rebased from the source's start to this column's end.
+      const uint32_t from = other.offsets[offset];
+      const uint32_t to = other.offsets[offset + length];
+      const uint32_t base = offsets.back();
+      if (type->id == TypeId::String) {
+        chars.append(other.chars, from, to - from);
+        RUNNEL_ASSERT(chars.size() <= UINT32_MAX, "a string column holds at most 4 GiB");
+      } else {
+        children[0]->appendRange(*other.children[0], from, to - from);
+      }
+      offsets.reserve(offsets.size() + length);
+      for (size_t i = offset + 1; i <= offset + length; ++i)
+        offsets.push_back(base + (other.offsets[i] - from));
+      break;
+    }
+    case TypeId::Struct:
+      for (size_t i = 0; i < children.size(); ++i)
+        children[i]->appendRange(*other.children[i], offset, length);
+      break;
+    default:
+      ints.insert(ints.end(), other.ints.begin() + static_cast<std::ptrdiff_t>(offset),
+                  other.ints.begin() + static_cast<std::ptrdiff_t>(offset + length));
+      break;
+  }
+  size += length;
+}
 
 Value Column::valueAt(size_t row) const {
   if (isNull(row) || type->id == TypeId::Null) return Value::null(type);
@@ -101,16 +177,23 @@ Value Column::valueAt(size_t row) const {
   v.type = type;
   v.is_null = false;
   switch (type->id) {
-    case TypeId::Double: v.d = doubles[row]; break;
-    case TypeId::String: v.s = std::string(stringAt(row)); break;
+    case TypeId::Double:
+      v.d = doubles[row];
+      break;
+    case TypeId::String:
+      v.s = std::string(stringAt(row));
+      break;
     case TypeId::Array:
       for (uint32_t i = offsets[row]; i < offsets[row + 1]; ++i)
         v.children.push_back(children[0]->valueAt(i));
       break;
     case TypeId::Struct:
-      for (const auto& c : children) v.children.push_back(c->valueAt(row));
+      for (const auto& c : children)
+        v.children.push_back(c->valueAt(row));
       break;
-    default: v.i = ints[row]; break;
+    default:
+      v.i = ints[row];
+      break;
   }
   return v;
 }
@@ -121,40 +204,74 @@ MutableColumnPtr Column::gather(const std::vector<uint32_t>& rows) const {
   switch (type->id) {
     case TypeId::String:
       for (uint32_t r : rows) {
-        if (isNull(r)) out->appendNull();
-        else out->appendString(stringAt(r));
+        if (isNull(r))
+          out->appendNull();
+        else
+          out->appendString(stringAt(r));
       }
       return out;
     case TypeId::Double:
       for (uint32_t r : rows) {
-        if (isNull(r)) out->appendNull();
-        else out->appendDouble(doubles[r]);
+        if (isNull(r))
+          out->appendNull();
+        else
+          out->appendDouble(doubles[r]);
       }
       return out;
     case TypeId::Array:
     case TypeId::Struct:
     case TypeId::Null:
-      for (uint32_t r : rows) out->appendFrom(*this, r);
+      for (uint32_t r : rows)
+        out->appendFrom(*this, r);
       return out;
     default:
       for (uint32_t r : rows) {
-        if (isNull(r)) out->appendNull();
-        else out->appendInt(ints[r]);
+        if (isNull(r))
+          out->appendNull();
+        else
+          out->appendInt(ints[r]);
       }
       return out;
   }
 }
 
 MutableColumnPtr Column::slice(size_t offset, size_t length) const {
-  std::vector<uint32_t> rows(length);
-  for (size_t i = 0; i < length; ++i) rows[i] = static_cast<uint32_t>(offset + i);
-  return gather(rows);
+  auto out = Column::make(type);
+  out->reserve(length);
+  out->appendRange(*this, offset, length);
+  return out;
 }
 
 MutableColumnPtr constantColumn(const Value& v, size_t rows) {
   auto out = Column::make(v.type);
   out->reserve(rows);
-  for (size_t i = 0; i < rows; ++i) out->appendValue(v);
+  if (v.is_null || v.type->id == TypeId::Array || v.type->id == TypeId::Struct) {
+    for (size_t i = 0; i < rows; ++i)
+      out->appendValue(v);
+    return out;
+  }
+  // Scalars (a literal argument such as split's " " on every row): fill the buffers directly
+  // rather than going through a Value per row.
+  out->size = rows;
+  switch (v.type->id) {
+    case TypeId::Double:
+      out->doubles.assign(rows, v.d);
+      break;
+    case TypeId::String:
+      out->chars.reserve(v.s.size() * rows);
+      for (size_t i = 0; i < rows; ++i) {
+        out->chars.append(v.s);
+        out->offsets.push_back(static_cast<uint32_t>(out->chars.size()));
+      }
+      RUNNEL_ASSERT(out->chars.size() <= UINT32_MAX, "a string column holds at most 4 GiB");
+      break;
+    case TypeId::Null:
+      out->nulls.assign(rows, 1);
+      break;
+    default:
+      out->ints.assign(rows, v.i);
+      break;
+  }
   return out;
 }
 

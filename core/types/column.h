@@ -1,5 +1,6 @@
-// Column: one typed vector with validity, Arrow-like. Strings and arrays use offsets (size + 1 entries)
-// into `chars` / `children[0]`; structs keep one child per field. Kernels read the members directly.
+// Column: one typed vector with validity, Arrow-like. Strings and arrays use offsets (size + 1
+// entries) into `chars` / `children[0]`; structs keep one child per field. Kernels read the members
+// directly.
 #pragma once
 
 #include <cstdint>
@@ -20,11 +21,11 @@ using MutableColumnPtr = std::shared_ptr<Column>;
 struct Column {
   DataTypePtr type;
   size_t size = 0;
-  std::vector<uint8_t> nulls;      // 1 = null; empty means "no nulls"
-  std::vector<int64_t> ints;       // Boolean, Int, BigInt, Timestamp
-  std::vector<double> doubles;     // Double
-  std::vector<uint32_t> offsets;   // String, Array: size + 1 entries, starting with 0
-  std::string chars;               // String bytes (UTF-8)
+  std::vector<uint8_t> nulls;              // 1 = null; empty means "no nulls"
+  std::vector<int64_t> ints;               // Boolean, Int, BigInt, Timestamp
+  std::vector<double> doubles;             // Double
+  std::vector<uint32_t> offsets;           // String, Array: size + 1 entries, starting with 0
+  std::string chars;                       // String bytes (UTF-8)
   std::vector<MutableColumnPtr> children;  // Array: [elements]; Struct: one per field
 
   explicit Column(DataTypePtr t);
@@ -51,6 +52,9 @@ struct Column {
   void appendValue(const Value& v);
   // Appends row `row` of `other` (same type). Edges only: not for hot loops.
   void appendFrom(const Column& other, size_t row);
+  // Appends rows [offset, offset + length) of `other` (same type) in bulk: buffers are copied
+  // range by range, never row by row through a Value (slicing, concatenation).
+  void appendRange(const Column& other, size_t offset, size_t length);
 
   Value valueAt(size_t row) const;
 

@@ -2,6 +2,7 @@
 // RLike). split with a literal delimiter (the word count's hot path) writes pieces straight into
 // the result's child offsets/chars; real regexes go through JavaRegex with Java's
 // split/replace/find semantics.
+#include <cstring>
 #include <memory>
 
 #include <fmt/format.h>
@@ -52,6 +53,55 @@ void splitLiteral(std::string_view s, std::string_view delim, int64_t limit, Col
     ++count;
   }
   out.appendString(s.substr(pos));
+}
+
+// Bits set at the bytes of `v` equal to `d` (exact for the lowest one; bytes above a match may
+// show false positives, so callers only use the lowest set bit).
+inline uint64_t matchByte(uint64_t v, char d) {
+  const uint64_t x = v ^ (0x0101010101010101ull * static_cast<unsigned char>(d));
+  return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+}
+
+// splitLiteral for a one-byte delimiter and no limit (split(value, " ")): the pieces are copied
+// eight bytes at a time straight into the element column's buffers, so the cost per piece is a
+// few instructions rather than a find plus an appendString.
+void splitByte(std::string_view s, char d, Column& out) {
+  const size_t base = out.chars.size();
+  out.chars.resize(base + s.size());  // the pieces never outgrow the input row
+  char* const dst = out.chars.data();
+  size_t w = base;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  size_t pieces = 1;
+  while (end - p >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    std::memcpy(dst + w, &v, 8);
+    const uint64_t m = matchByte(v, d);
+    if (m == 0) {
+      w += 8;
+      p += 8;
+      continue;
+    }
+    const size_t k = static_cast<size_t>(__builtin_ctzll(m)) >> 3;
+    w += k;
+    p += k + 1;
+    out.offsets.push_back(static_cast<uint32_t>(w));
+    ++pieces;
+  }
+  for (; p != end; ++p) {
+    if (*p == d) {
+      out.offsets.push_back(static_cast<uint32_t>(w));
+      ++pieces;
+    } else {
+      dst[w++] = *p;
+    }
+  }
+  out.chars.resize(w);
+  RUNNEL_ASSERT(out.chars.size() <= UINT32_MAX, "a string column holds at most 4 GiB");
+  out.offsets.push_back(static_cast<uint32_t>(w));
+  out.size += pieces;
+  if (!out.nulls.empty()) out.nulls.resize(out.size, 0);
 }
 
 // java.lang.String.split(regex, limit) with limit 0 mapped to -1 (trailing empties kept).
@@ -111,6 +161,8 @@ ColumnPtr splitKernel(const Expr& call, const std::vector<ColumnPtr>& args, size
     }
     if (p.empty() && !s.empty())
       splitChars(s, limit, words);
+    else if (literal && literal->size() == 1 && limit <= 0)
+      splitByte(s, (*literal)[0], words);
     else if (literal)
       splitLiteral(s, *literal, limit, words);
     else

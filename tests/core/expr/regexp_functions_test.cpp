@@ -42,6 +42,12 @@ TEST(StringSplit, SparkEdgeCases) {
       {"abc", "(?=b)", -1, "[a, bc]"},
       {"abc", "x*", -1, "[a, b, c, ]"},
       {"a--b", "--", -1, "[a, b]"},
+      // One-byte delimiter fast path: words longer than its 8-byte steps, runs of delimiters.
+      {"abcdefghij klmnopqrstuvwxyz  x ", " ", -1, "[abcdefghij, klmnopqrstuvwxyz, , x, ]"},
+      {"12345678 ", " ", -1, "[12345678, ]"},
+      {"        ", " ", -1, "[, , , , , , , , ]"},
+      {"abcdefghijklmnop", " ", -1, "[abcdefghijklmnop]"},
+      {"a.b.c.d.e.f.g.h.i", "\\.", -1, "[a, b, c, d, e, f, g, h, i]"},
   };
   for (const auto& k : cases) {
     EXPECT_EQ(splitOne(k.input, k.pattern, k.limit), k.expected)
