@@ -176,6 +176,7 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
                             "(supported: console, memory, foreachBatch){}",
                             format_.empty() ? "parquet" : format_, path.empty() ? "" : ""));
   }
+  std::optional<std::string> temporary_checkpoint;  // deleted when the query ends without failure
   const std::string* cp = options_.find("checkpointLocation");
   std::optional<std::string> conf_cp = session->getConf("spark.sql.streaming.checkpointLocation");
   if (cp != nullptr) {
@@ -186,6 +187,7 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
     cfg.durable_state = true;
   } else {
     cfg.checkpoint_dir = "/tmp/temporary-" + session->newUuid();
+    temporary_checkpoint = cfg.checkpoint_dir;
     session->log("WARN", "Temporary checkpoint location created which is deleted normally when "
                          "the query didn't fail: " + cfg.checkpoint_dir +
                              ". If it's required to delete it under any circumstances, please "
@@ -217,9 +219,10 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
     auto e = self->lock();
     if (s && s->listener().on_progress && e) s->listener().on_progress(StreamingQuery(e), p.prettyJson());
   };
-  cfg.on_terminated = [weak, self](const std::optional<Error>& e) {
+  cfg.on_terminated = [weak, self, temporary_checkpoint](const std::optional<Error>& e) {
     auto s = weak.lock();
     auto q = self->lock();
+    if (s && temporary_checkpoint && !e) s->fileSystem().remove(*temporary_checkpoint);
     if (s && s->listener().on_query_terminated && q) s->listener().on_query_terminated(StreamingQuery(q), e);
   };
   auto execution = std::make_shared<stream::MicroBatchExecution>(std::move(cfg));

@@ -76,6 +76,11 @@ int printEvents(Playground& p, bool quiet, bool verbose) {
       std::fprintf(stderr, "%s: %s%s\n", e.value("errorClass", "").c_str(),
                    e.value("message", "").c_str(), where.c_str());
       status = 1;
+    } else if (type == "queryTerminated" && e.contains("error") && e["error"].is_object()) {
+      // awaitTermination() re-raises the query's exception in Spark: the run fails with it.
+      std::fprintf(stderr, "%s: %s\n", e["error"].value("errorClass", "").c_str(),
+                   e["error"].value("message", "").c_str());
+      status = 1;
     } else if (type == "log" && !quiet) {
       std::fprintf(stderr, "%s %s\n", e.value("level", "").c_str(), e.value("message", "").c_str());
     } else if (type == "progress" && verbose) {
