@@ -43,10 +43,12 @@ types::Batch linesBatch(const std::vector<std::string>& lines, size_t from, size
   schema.fields.push_back({"value", types::stringType(), true});
   auto col = types::Column::make(types::stringType());
   size_t bytes = 0;
-  for (size_t i = from; i < from + count; ++i) bytes += lines[i].size();
+  for (size_t i = from; i < from + count; ++i)
+    bytes += lines[i].size();
   col->chars.reserve(bytes);
   col->reserve(count);
-  for (size_t i = from; i < from + count; ++i) col->appendString(lines[i]);
+  for (size_t i = from; i < from + count; ++i)
+    col->appendString(lines[i]);
   types::Batch b;
   b.schema = schema;
   b.num_rows = count;
@@ -64,12 +66,12 @@ double run(const std::vector<types::Batch>& parts, bool last_state, Tally& tally
   auto [source, lines] = spark->memoryStream(schema);
   using functions::call;
   using functions::col;
-  DataFrame counts = lines
-                         .select({call("explode", {call("split", {col("value"),
-                                                                   functions::litString(" ")})})
-                                      .alias("word")})
-                         .groupBy({col("word")})
-                         .count();
+  DataFrame counts =
+      lines
+          .select({call("explode", {call("split", {col("value"), functions::litString(" ")})})
+                       .alias("word")})
+          .groupBy({col("word")})
+          .count();
   std::map<std::string, int64_t>* final_counts = nullptr;
   std::map<std::string, int64_t> seen;
   if (last_state) final_counts = &seen;
@@ -120,13 +122,20 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (k == "--workload") a.workload = next();
-    else if (k == "--input") a.input = next();
-    else if (k == "--runs") a.runs = std::stoi(next());
-    else if (k == "--batches") a.batches = std::stoi(next());
-    else if (k == "--batch-lines") a.batch_lines = std::stoi(next());
-    else if (k == "--smoke") a.smoke = true;
-    else if (k == "--campaigns") next();
+    if (k == "--workload")
+      a.workload = next();
+    else if (k == "--input")
+      a.input = next();
+    else if (k == "--runs")
+      a.runs = std::stoi(next());
+    else if (k == "--batches")
+      a.batches = std::stoi(next());
+    else if (k == "--batch-lines")
+      a.batch_lines = std::stoi(next());
+    else if (k == "--smoke")
+      a.smoke = true;
+    else if (k == "--campaigns")
+      next();
     else {
       std::fprintf(stderr, "unknown argument %s\n%s", k.c_str(), kUsage);
       return 2;
@@ -139,7 +148,8 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> lines;
   if (a.smoke) {
-    for (int i = 0; i < 2000; ++i) lines.push_back("cat dog cat w" + std::to_string(i % 97));
+    for (int i = 0; i < 2000; ++i)
+      lines.push_back("cat dog cat w" + std::to_string(i % 97));
     a.runs = 1;
     a.batches = 4;
     a.batch_lines = 500;
@@ -150,7 +160,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::string line;
-    while (std::getline(in, line)) lines.push_back(line);
+    while (std::getline(in, line))
+      lines.push_back(line);
   }
   std::vector<types::Batch> parts;
   if (a.workload == "wordcount") {
@@ -174,15 +185,18 @@ int main(int argc, char** argv) {
   Tally tally;
   run(parts, true, tally);
   std::vector<double> rates;
-  for (double s : seconds) rates.push_back(static_cast<double>(tally.words) / s / 1e6);
-  for (double r : rates) std::printf("%s %.3f Mwords/s\n", a.workload.c_str(), r);
+  for (double s : seconds)
+    rates.push_back(static_cast<double>(tally.words) / s / 1e6);
+  for (double r : rates)
+    std::printf("%s %.3f Mwords/s\n", a.workload.c_str(), r);
   std::printf("# summary %s median=%.3f min=%.3f max=%.3f runs=%zu Mwords/s\n", a.workload.c_str(),
               median(rates), *std::min_element(rates.begin(), rates.end()),
               *std::max_element(rates.begin(), rates.end()), rates.size());
   std::printf("# check %s words=%lld distinct=%lld top=%s:%lld", a.workload.c_str(),
               static_cast<long long>(tally.words), static_cast<long long>(tally.distinct),
               tally.top.c_str(), static_cast<long long>(tally.top_count));
-  if (a.workload == "microbatch") std::printf(" updated_rows=%lld", static_cast<long long>(rows_out));
+  if (a.workload == "microbatch")
+    std::printf(" updated_rows=%lld", static_cast<long long>(rows_out));
   std::printf("\n");
   return 0;
 }

@@ -1,4 +1,5 @@
-// DataFrame: transformations build analysed plans eagerly (errors surface at the call, as in Spark).
+// DataFrame: transformations build analysed plans eagerly (errors surface at the call, as in
+// Spark).
 #include "runnel/data_frame.h"
 
 #include <fmt/format.h>
@@ -15,7 +16,8 @@ namespace runnel {
 namespace {
 std::vector<expr::ExprPtr> exprsOf(const std::vector<Column>& cols) {
   std::vector<expr::ExprPtr> out;
-  for (const auto& c : cols) out.push_back(c.expr());
+  for (const auto& c : cols)
+    out.push_back(c.expr());
   return out;
 }
 }  // namespace
@@ -24,9 +26,15 @@ DataFrame::DataFrame(std::shared_ptr<SparkSession> session,
                      std::shared_ptr<const plan::LogicalPlan> plan)
     : session_(std::move(session)), plan_(std::move(plan)) {}
 
-const types::Schema& DataFrame::schema() const { return plan_->output; }
-std::vector<std::string> DataFrame::columns() const { return plan_->output.names(); }
-bool DataFrame::isStreaming() const { return plan_->streaming; }
+const types::Schema& DataFrame::schema() const {
+  return plan_->output;
+}
+std::vector<std::string> DataFrame::columns() const {
+  return plan_->output.names();
+}
+bool DataFrame::isStreaming() const {
+  return plan_->streaming;
+}
 
 Column DataFrame::operator[](const std::string& name) const {
   if (name != "*" && !plan_->output.indexOf(name))
@@ -40,7 +48,8 @@ DataFrame DataFrame::select(const std::vector<Column>& cols) const {
 
 DataFrame DataFrame::selectExpr(const std::vector<std::string>& exprs) const {
   std::vector<expr::ExprPtr> items;
-  for (const auto& e : exprs) items.push_back(sql::parseNamedExpression(e));
+  for (const auto& e : exprs)
+    items.push_back(sql::parseNamedExpression(e));
   return DataFrame(session_, plan::project(plan_, items));
 }
 
@@ -71,8 +80,8 @@ DataFrame DataFrame::withColumnRenamed(const std::string& existing, const std::s
   std::vector<expr::ExprPtr> items;
   for (size_t i = 0; i < plan_->output.size(); ++i) {
     auto ref = plan::boundReference(plan_->output, i);
-    items.push_back(types::equalsIgnoreCase(plan_->output[i].name, existing) ? expr::alias(ref, name)
-                                                                             : ref);
+    items.push_back(
+        types::equalsIgnoreCase(plan_->output[i].name, existing) ? expr::alias(ref, name) : ref);
   }
   return DataFrame(session_, plan::project(plan_, items));
 }
@@ -81,7 +90,8 @@ DataFrame DataFrame::drop(const std::vector<std::string>& names) const {
   std::vector<expr::ExprPtr> items;
   for (size_t i = 0; i < plan_->output.size(); ++i) {
     bool dropped = false;
-    for (const auto& n : names) dropped = dropped || types::equalsIgnoreCase(plan_->output[i].name, n);
+    for (const auto& n : names)
+      dropped = dropped || types::equalsIgnoreCase(plan_->output[i].name, n);
     if (!dropped) items.push_back(plan::boundReference(plan_->output, i));
   }
   return DataFrame(session_, plan::project(plan_, items));
@@ -121,11 +131,12 @@ DataFrame DataFrame::unionByName(const DataFrame& other, bool allow_missing) con
                               plan_->output.size(), other.plan_->output.size()));
     }
   }
-  return DataFrame(session_,
-                   plan::unionByPosition(plan_, plan::project(other.plan_, items)));
+  return DataFrame(session_, plan::unionByPosition(plan_, plan::project(other.plan_, items)));
 }
 
-DataFrame DataFrame::limit(int64_t n) const { return DataFrame(session_, plan::limit(plan_, n)); }
+DataFrame DataFrame::limit(int64_t n) const {
+  return DataFrame(session_, plan::limit(plan_, n));
+}
 
 DataFrame DataFrame::distinct() const {
   std::vector<expr::ExprPtr> keys;
@@ -165,13 +176,17 @@ DataFrame DataFrame::join(const DataFrame& right, const Column& condition,
   return DataFrame(session_, plan::join(plan_, right.plan_, {}, condition.expr(), how));
 }
 
-DataFrame DataFrame::alias(const std::string&) const { return *this; }
+DataFrame DataFrame::alias(const std::string&) const {
+  return *this;
+}
 
 GroupedData DataFrame::groupBy(const std::vector<Column>& cols) const {
   return GroupedData(*this, cols);
 }
 
-DataFrame DataFrame::agg(const std::vector<Column>& aggs) const { return groupBy({}).agg(aggs); }
+DataFrame DataFrame::agg(const std::vector<Column>& aggs) const {
+  return groupBy({}).agg(aggs);
+}
 
 DataStreamWriter DataFrame::writeStream() const {
   if (!plan_->streaming) {

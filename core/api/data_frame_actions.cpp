@@ -23,7 +23,9 @@ types::Batch DataFrame::collect() const {
   return types::concatBatches(plan_->output, out);
 }
 
-int64_t DataFrame::count() const { return static_cast<int64_t>(collect().num_rows); }
+int64_t DataFrame::count() const {
+  return static_cast<int64_t>(collect().num_rows);
+}
 
 std::string DataFrame::showString(int num_rows, int truncate, bool vertical) const {
   plan::checkForBatch(*plan_);
@@ -32,7 +34,9 @@ std::string DataFrame::showString(int num_rows, int truncate, bool vertical) con
   return format::showString(rows, num_rows, truncate, vertical, session_->timeZone());
 }
 
-std::string DataFrame::printSchemaString() const { return plan_->output.treeString(); }
+std::string DataFrame::printSchemaString() const {
+  return plan_->output.treeString();
+}
 
 std::string DataFrame::toString() const {
   return "DataFrame[" + plan_->output.simpleString() + "]";
@@ -40,8 +44,10 @@ std::string DataFrame::toString() const {
 
 DataFrame GroupedData::agg(const std::vector<Column>& aggs) const {
   std::vector<expr::ExprPtr> keys, items;
-  for (const auto& k : keys_) keys.push_back(k.expr());
-  for (const auto& a : aggs) items.push_back(a.expr());
+  for (const auto& k : keys_)
+    keys.push_back(k.expr());
+  for (const auto& a : aggs)
+    items.push_back(a.expr());
   return DataFrame(df_.session(), plan::aggregate(df_.plan(), keys, items, true));
 }
 
@@ -56,7 +62,8 @@ DataFrame GroupedData::aggregate(const std::string& function,
   if (names.empty()) {
     for (const auto& f : df_.schema().fields) {
       bool is_key = false;
-      for (const auto& k : keys_) is_key = is_key || expr::prettyName(*k.expr()) == f.name;
+      for (const auto& k : keys_)
+        is_key = is_key || expr::prettyName(*k.expr()) == f.name;
       if (f.type->isNumeric() && !is_key) names.push_back(f.name);
     }
   }

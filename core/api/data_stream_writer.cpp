@@ -119,7 +119,8 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
   cfg.plan = df_.plan();
   cfg.output_mode = mode;
   cfg.name = query_name_;
-  if (trigger_kind_ == "processingTime") cfg.trigger = stream::Trigger::processingTime(trigger_interval_);
+  if (trigger_kind_ == "processingTime")
+    cfg.trigger = stream::Trigger::processingTime(trigger_interval_);
   if (trigger_kind_ == "once") cfg.trigger.kind = stream::TriggerKind::Once;
   if (trigger_kind_ == "availableNow") cfg.trigger.kind = stream::TriggerKind::AvailableNow;
   if (query_name_) {
@@ -150,7 +151,8 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
           if (!s) return;
           s->output(text);
           auto e = self->lock();
-          if (s->listener().on_batch && e) s->listener().on_batch(StreamingQuery(e), batch_id, rows, text);
+          if (s->listener().on_batch && e)
+            s->listener().on_batch(StreamingQuery(e), batch_id, rows, text);
         });
   } else if (f == "memory") {
     if (!query_name_) {
@@ -158,9 +160,10 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
     }
     std::weak_ptr<SparkSession> weak = session;
     std::string name = *query_name_;
-    cfg.sink = std::make_unique<stream::MemorySink>([weak, name](const types::Batch& rows, bool append) {
-      if (auto s = weak.lock()) s->putTable(name, rows, append);
-    });
+    cfg.sink =
+        std::make_unique<stream::MemorySink>([weak, name](const types::Batch& rows, bool append) {
+          if (auto s = weak.lock()) s->putTable(name, rows, append);
+        });
   } else if (f == "foreachbatch") {
     std::weak_ptr<SparkSession> weak = session;
     ForeachBatchFunction fn = foreach_batch_;
@@ -188,11 +191,13 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
   } else {
     cfg.checkpoint_dir = "/tmp/temporary-" + session->newUuid();
     temporary_checkpoint = cfg.checkpoint_dir;
-    session->log("WARN", "Temporary checkpoint location created which is deleted normally when "
-                         "the query didn't fail: " + cfg.checkpoint_dir +
-                             ". If it's required to delete it under any circumstances, please "
-                             "set spark.sql.streaming.forceDeleteTempCheckpointLocation to true. "
-                             "Important to know deleting temp checkpoint folder is best effort.");
+    session->log("WARN",
+                 "Temporary checkpoint location created which is deleted normally when "
+                 "the query didn't fail: " +
+                     cfg.checkpoint_dir +
+                     ". If it's required to delete it under any circumstances, please "
+                     "set spark.sql.streaming.forceDeleteTempCheckpointLocation to true. "
+                     "Important to know deleting temp checkpoint folder is best effort.");
   }
   cfg.fs = &session->fileSystem();
   cfg.clock = &session->clock();
@@ -217,13 +222,15 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
   cfg.on_progress = [weak, self](const stream::StreamingQueryProgress& p) {
     auto s = weak.lock();
     auto e = self->lock();
-    if (s && s->listener().on_progress && e) s->listener().on_progress(StreamingQuery(e), p.prettyJson());
+    if (s && s->listener().on_progress && e)
+      s->listener().on_progress(StreamingQuery(e), p.prettyJson());
   };
   cfg.on_terminated = [weak, self, temporary_checkpoint](const std::optional<Error>& e) {
     auto s = weak.lock();
     auto q = self->lock();
     if (s && temporary_checkpoint && !e) s->fileSystem().remove(*temporary_checkpoint);
-    if (s && s->listener().on_query_terminated && q) s->listener().on_query_terminated(StreamingQuery(q), e);
+    if (s && s->listener().on_query_terminated && q)
+      s->listener().on_query_terminated(StreamingQuery(q), e);
   };
   auto execution = std::make_shared<stream::MicroBatchExecution>(std::move(cfg));
   StreamingQuery query(execution);

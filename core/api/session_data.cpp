@@ -14,7 +14,8 @@ types::DataTypePtr inferType(const std::vector<std::vector<types::Value>>& rows,
   for (const auto& row : rows) {
     if (c >= row.size() || row[c].is_null) continue;
     const auto& vt = row[c].type;
-    if (t->id == types::TypeId::Null || (t->isIntegral() && vt->id == types::TypeId::Double)) t = vt;
+    if (t->id == types::TypeId::Null || (t->isIntegral() && vt->id == types::TypeId::Double))
+      t = vt;
     if (t->id == types::TypeId::Int && vt->id == types::TypeId::BigInt) t = vt;
   }
   // Python ints are LongType in createDataFrame's inference.
@@ -29,7 +30,8 @@ DataFrame SparkSession::createDataFrame(const std::vector<std::vector<types::Val
                                         const types::Schema& schema) {
   auto batch = std::make_shared<types::Batch>(types::Batch::empty(schema));
   std::vector<types::MutableColumnPtr> cols;
-  for (const auto& f : schema.fields) cols.push_back(types::Column::make(f.type));
+  for (const auto& f : schema.fields)
+    cols.push_back(types::Column::make(f.type));
   for (const auto& row : rows) {
     if (row.size() != schema.size()) {
       throw Error(ErrorClass::PySparkValueError,
@@ -37,7 +39,8 @@ DataFrame SparkSession::createDataFrame(const std::vector<std::vector<types::Val
                               "length, got {} and {}.",
                               row.size(), schema.size()));
     }
-    for (size_t c = 0; c < cols.size(); ++c) cols[c]->appendValue(row[c]);
+    for (size_t c = 0; c < cols.size(); ++c)
+      cols[c]->appendValue(row[c]);
   }
   batch->num_rows = rows.size();
   batch->columns.assign(cols.begin(), cols.end());
@@ -48,7 +51,8 @@ DataFrame SparkSession::createDataFrame(const std::vector<std::vector<types::Val
                                         const std::vector<std::string>& column_names) {
   types::Schema schema;
   size_t n = column_names.size();
-  for (size_t c = 0; c < n; ++c) schema.fields.push_back({column_names[c], inferType(rows, c), true});
+  for (size_t c = 0; c < n; ++c)
+    schema.fields.push_back({column_names[c], inferType(rows, c), true});
   return createDataFrame(rows, schema);
 }
 
@@ -56,8 +60,10 @@ DataFrame SparkSession::range(int64_t start, int64_t end, int64_t step) {
   types::Schema schema;
   schema.fields.push_back({"id", types::bigintType(), false});
   std::vector<std::vector<types::Value>> rows;
-  if (step == 0) throw Error(ErrorClass::IllegalArgumentException, "requirement failed: step (0) cannot be 0");
-  for (int64_t i = start; step > 0 ? i < end : i > end; i += step) rows.push_back({types::Value::int64(i)});
+  if (step == 0)
+    throw Error(ErrorClass::IllegalArgumentException, "requirement failed: step (0) cannot be 0");
+  for (int64_t i = start; step > 0 ? i < end : i > end; i += step)
+    rows.push_back({types::Value::int64(i)});
   return createDataFrame(rows, schema);
 }
 
@@ -89,7 +95,8 @@ DataFrame SparkSession::sql(const std::string& query) {
   plan::PlanPtr p = df.plan();
   if (s.where) p = plan::filter(p, s.where);
   bool has_aggregate = !s.group_by.empty();
-  for (const auto& item : s.items) has_aggregate = has_aggregate || expr::containsAggregate(*item);
+  for (const auto& item : s.items)
+    has_aggregate = has_aggregate || expr::containsAggregate(*item);
   if (has_aggregate) {
     p = plan::aggregate(p, s.group_by, s.items, false);
   } else {

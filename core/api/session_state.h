@@ -16,7 +16,7 @@ struct SparkSession::State {
   std::map<std::string, std::string> conf;  // lower-cased keys
   std::shared_ptr<stream::SocketHub> hub = std::make_shared<stream::SocketHub>();
   std::vector<StreamingQuery> queries;
-  std::map<std::string, types::Batch> tables;                      // memory sinks
+  std::map<std::string, types::Batch> tables;                             // memory sinks
   std::map<std::string, std::shared_ptr<const plan::LogicalPlan>> views;  // temp views
   std::mt19937_64 random;
   int next_memory_stream_id = 0;

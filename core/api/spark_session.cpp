@@ -32,8 +32,12 @@ SparkSession::SparkSession(SessionOptions options) : state_(std::make_unique<Sta
 
 SparkSession::~SparkSession() = default;
 
-DataStreamReader SparkSession::readStream() { return DataStreamReader(shared_from_this()); }
-DataFrameReader SparkSession::read() { return DataFrameReader(shared_from_this()); }
+DataStreamReader SparkSession::readStream() {
+  return DataStreamReader(shared_from_this());
+}
+DataFrameReader SparkSession::read() {
+  return DataFrameReader(shared_from_this());
+}
 
 void SparkSession::setConf(const std::string& key, const std::string& value) {
   state_->conf[lower(key)] = value;
@@ -83,16 +87,19 @@ std::optional<StreamingQuery> SparkSession::queryById(const std::string& id) con
 
 void SparkSession::registerQuery(const StreamingQuery& query) {
   auto& qs = state_->queries;
-  qs.erase(std::remove_if(qs.begin(), qs.end(), [](const StreamingQuery& q) { return !q.isActive(); }),
-           qs.end());
+  qs.erase(
+      std::remove_if(qs.begin(), qs.end(), [](const StreamingQuery& q) { return !q.isActive(); }),
+      qs.end());
   qs.push_back(query);
 }
 
 void SparkSession::stopAll() {
-  for (auto& q : state_->queries) q.stop();
+  for (auto& q : state_->queries)
+    q.stop();
 }
 
-void SparkSession::pushSocketLines(const std::string& target, const std::vector<std::string>& lines) {
+void SparkSession::pushSocketLines(const std::string& target,
+                                   const std::vector<std::string>& lines) {
   state_->hub->push(target, lines, clock().nowMs());
 }
 
@@ -100,7 +107,9 @@ void SparkSession::failSocketTarget(const std::string& target, const std::string
   state_->hub->fail(target, reason);
 }
 
-std::vector<std::string> SparkSession::socketTargets() const { return state_->hub->targets(); }
+std::vector<std::string> SparkSession::socketTargets() const {
+  return state_->hub->targets();
+}
 
 bool SparkSession::tick() {
   bool ran = false;
@@ -120,12 +129,24 @@ std::optional<int64_t> SparkSession::nextWakeMs() const {
   return next;
 }
 
-const Clock& SparkSession::clock() const { return *state_->options.clock; }
-FileSystem& SparkSession::fileSystem() { return *state_->options.file_system; }
-const SessionListener& SparkSession::listener() const { return state_->options.listener; }
-size_t SparkSession::chunkCapacity() const { return state_->options.chunk_capacity; }
-void SparkSession::setChunkCapacity(size_t rows) { state_->options.chunk_capacity = rows; }
-std::shared_ptr<stream::SocketHub> SparkSession::socketHub() { return state_->hub; }
+const Clock& SparkSession::clock() const {
+  return *state_->options.clock;
+}
+FileSystem& SparkSession::fileSystem() {
+  return *state_->options.file_system;
+}
+const SessionListener& SparkSession::listener() const {
+  return state_->options.listener;
+}
+size_t SparkSession::chunkCapacity() const {
+  return state_->options.chunk_capacity;
+}
+void SparkSession::setChunkCapacity(size_t rows) {
+  state_->options.chunk_capacity = rows;
+}
+std::shared_ptr<stream::SocketHub> SparkSession::socketHub() {
+  return state_->hub;
+}
 
 void SparkSession::output(const std::string& text) const {
   if (state_->options.listener.on_output) state_->options.listener.on_output(text);

@@ -10,10 +10,18 @@ namespace runnel {
 StreamingQuery::StreamingQuery(std::shared_ptr<stream::MicroBatchExecution> execution)
     : execution_(std::move(execution)) {}
 
-std::string StreamingQuery::id() const { return execution_->config().id; }
-std::string StreamingQuery::runId() const { return execution_->config().run_id; }
-std::optional<std::string> StreamingQuery::name() const { return execution_->config().name; }
-bool StreamingQuery::isActive() const { return execution_->isActive(); }
+std::string StreamingQuery::id() const {
+  return execution_->config().id;
+}
+std::string StreamingQuery::runId() const {
+  return execution_->config().run_id;
+}
+std::optional<std::string> StreamingQuery::name() const {
+  return execution_->config().name;
+}
+bool StreamingQuery::isActive() const {
+  return execution_->isActive();
+}
 
 std::string StreamingQuery::statusJson() const {
   nlohmann::ordered_json j;
@@ -31,12 +39,17 @@ std::optional<std::string> StreamingQuery::lastProgressJson() const {
 
 std::vector<std::string> StreamingQuery::recentProgressJson() const {
   std::vector<std::string> out;
-  for (const auto& p : execution_->recentProgress()) out.push_back(p.prettyJson());
+  for (const auto& p : execution_->recentProgress())
+    out.push_back(p.prettyJson());
   return out;
 }
 
-std::optional<Error> StreamingQuery::exception() const { return execution_->exception(); }
-void StreamingQuery::stop() { execution_->stop(); }
+std::optional<Error> StreamingQuery::exception() const {
+  return execution_->exception();
+}
+void StreamingQuery::stop() {
+  execution_->stop();
+}
 void StreamingQuery::processAllAvailable() {
   execution_->processAllAvailable();
   if (execution_->exception()) throw *execution_->exception();

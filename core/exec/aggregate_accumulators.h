@@ -1,5 +1,5 @@
-// The concrete accumulators (private to exec/): numeric ones in aggregate_numeric.cpp, value-holding
-// ones (min/max, first/last, collect_*, distinct counts) in aggregate_values.cpp.
+// The concrete accumulators (private to exec/): numeric ones in aggregate_numeric.cpp,
+// value-holding ones (min/max, first/last, collect_*, distinct counts) in aggregate_values.cpp.
 #pragma once
 
 #include <set>
@@ -75,7 +75,8 @@ class ValueAccumulator final : public Accumulator {
 class CollectAccumulator final : public Accumulator {
  public:
   enum class Kind { List, Set, CountDistinct };
-  CollectAccumulator(Kind kind, types::DataTypePtr element) : kind_(kind), element_(std::move(element)) {}
+  CollectAccumulator(Kind kind, types::DataTypePtr element)
+      : kind_(kind), element_(std::move(element)) {}
   void resize(size_t groups) override;
   void update(const std::vector<uint32_t>& group_ids, const std::vector<types::ColumnPtr>& args,
               const expr::EvalContext& ctx) override;

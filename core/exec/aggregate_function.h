@@ -1,5 +1,5 @@
-// Accumulator: the per-group running value of one aggregate call (Spark's DeclarativeAggregate buffers),
-// columnar over groups: update() takes a whole chunk with each row's group id.
+// Accumulator: the per-group running value of one aggregate call (Spark's DeclarativeAggregate
+// buffers), columnar over groups: update() takes a whole chunk with each row's group id.
 #pragma once
 
 #include <memory>
@@ -27,8 +27,8 @@ class Accumulator {
   virtual void load(uint32_t group, const nlohmann::json& state) = 0;
 };
 
-// The accumulator for a resolved aggregate call (count, sum, avg, min, max, first, last, collect_list,
-// collect_set, approx_count_distinct; count(DISTINCT ...)).
+// The accumulator for a resolved aggregate call (count, sum, avg, min, max, first, last,
+// collect_list, collect_set, approx_count_distinct; count(DISTINCT ...)).
 std::unique_ptr<Accumulator> makeAccumulator(const expr::Expr& call);
 
 // Value <-> JSON for checkpointed state (types come from the plan).

@@ -8,31 +8,40 @@ namespace runnel::exec {
 
 using types::TypeId;
 
-void CountAccumulator::resize(size_t groups) { counts_.resize(groups, 0); }
+void CountAccumulator::resize(size_t groups) {
+  counts_.resize(groups, 0);
+}
 
 void CountAccumulator::update(const std::vector<uint32_t>& group_ids,
-                              const std::vector<types::ColumnPtr>& args,
-                              const expr::EvalContext&) {
+                              const std::vector<types::ColumnPtr>& args, const expr::EvalContext&) {
   // count(1) / count(*) counts rows; count(x, ...) counts rows where every argument is non-null.
   bool any_nullable = false;
-  for (const auto& a : args) any_nullable = any_nullable || a->hasNulls();
+  for (const auto& a : args)
+    any_nullable = any_nullable || a->hasNulls();
   if (!any_nullable) {
-    for (uint32_t g : group_ids) ++counts_[g];
+    for (uint32_t g : group_ids)
+      ++counts_[g];
     return;
   }
   for (size_t r = 0; r < group_ids.size(); ++r) {
     bool null = false;
-    for (const auto& a : args) null = null || a->isNull(r);
+    for (const auto& a : args)
+      null = null || a->isNull(r);
     if (!null) ++counts_[group_ids[r]];
   }
 }
 
 void CountAccumulator::result(const std::vector<uint32_t>& groups, types::Column& out) const {
-  for (uint32_t g : groups) out.appendInt(counts_[g]);
+  for (uint32_t g : groups)
+    out.appendInt(counts_[g]);
 }
 
-nlohmann::json CountAccumulator::save(uint32_t g) const { return counts_[g]; }
-void CountAccumulator::load(uint32_t g, const nlohmann::json& j) { counts_[g] = j.get<int64_t>(); }
+nlohmann::json CountAccumulator::save(uint32_t g) const {
+  return counts_[g];
+}
+void CountAccumulator::load(uint32_t g, const nlohmann::json& j) {
+  counts_[g] = j.get<int64_t>();
+}
 
 void SumAccumulator::resize(size_t groups) {
   has_.resize(groups, 0);
@@ -71,9 +80,12 @@ void SumAccumulator::update(const std::vector<uint32_t>& group_ids,
 void SumAccumulator::result(const std::vector<uint32_t>& groups, types::Column& out) const {
   const bool is_double = out.type->id == TypeId::Double;
   for (uint32_t g : groups) {
-    if (!has_[g]) out.appendNull();
-    else if (is_double) out.appendDouble(doubles_[g]);
-    else out.appendInt(ints_[g]);
+    if (!has_[g])
+      out.appendNull();
+    else if (is_double)
+      out.appendDouble(doubles_[g]);
+    else
+      out.appendInt(ints_[g]);
   }
 }
 
@@ -105,8 +117,10 @@ void AvgAccumulator::update(const std::vector<uint32_t>& group_ids,
 
 void AvgAccumulator::result(const std::vector<uint32_t>& groups, types::Column& out) const {
   for (uint32_t g : groups) {
-    if (counts_[g] == 0) out.appendNull();
-    else out.appendDouble(sums_[g] / static_cast<double>(counts_[g]));
+    if (counts_[g] == 0)
+      out.appendNull();
+    else
+      out.appendDouble(sums_[g] / static_cast<double>(counts_[g]));
   }
 }
 

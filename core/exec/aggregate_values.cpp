@@ -12,7 +12,8 @@ using types::TypeId;
 using types::Value;
 
 namespace {
-// Spark's ordering for min/max: numbers by value (NaN largest), strings by bytes, booleans false<true.
+// Spark's ordering for min/max: numbers by value (NaN largest), strings by bytes, booleans
+// false<true.
 bool less(const Value& a, const Value& b) {
   switch (a.type->id) {
     case TypeId::Double: {
@@ -20,8 +21,10 @@ bool less(const Value& a, const Value& b) {
       if (b.d != b.d) return true;
       return a.d < b.d;
     }
-    case TypeId::String: return a.s < b.s;
-    default: return a.i < b.i;
+    case TypeId::String:
+      return a.s < b.s;
+    default:
+      return a.i < b.i;
   }
 }
 }  // namespace
@@ -32,8 +35,7 @@ void ValueAccumulator::resize(size_t groups) {
 }
 
 void ValueAccumulator::update(const std::vector<uint32_t>& group_ids,
-                              const std::vector<types::ColumnPtr>& args,
-                              const expr::EvalContext&) {
+                              const std::vector<types::ColumnPtr>& args, const expr::EvalContext&) {
   const types::Column& in = *args[0];
   for (size_t r = 0; r < group_ids.size(); ++r) {
     uint32_t g = group_ids[r];
@@ -42,7 +44,9 @@ void ValueAccumulator::update(const std::vector<uint32_t>& group_ids,
       case Kind::First:
         if (!has_[g]) values_[g] = in.valueAt(r), has_[g] = 1;
         break;
-      case Kind::Last: values_[g] = in.valueAt(r), has_[g] = 1; break;
+      case Kind::Last:
+        values_[g] = in.valueAt(r), has_[g] = 1;
+        break;
       case Kind::FirstIgnoreNulls:
         if (!has_[g] && !null) values_[g] = in.valueAt(r), has_[g] = 1;
         break;
@@ -64,7 +68,8 @@ void ValueAccumulator::update(const std::vector<uint32_t>& group_ids,
 }
 
 void ValueAccumulator::result(const std::vector<uint32_t>& groups, types::Column& out) const {
-  for (uint32_t g : groups) out.appendValue(values_[g]);
+  for (uint32_t g : groups)
+    out.appendValue(values_[g]);
 }
 
 nlohmann::json ValueAccumulator::save(uint32_t g) const {
@@ -86,7 +91,8 @@ void CollectAccumulator::update(const std::vector<uint32_t>& group_ids,
   std::string key;
   for (size_t r = 0; r < group_ids.size(); ++r) {
     bool null = false;
-    for (const auto& a : args) null = null || a->isNull(r);
+    for (const auto& a : args)
+      null = null || a->isNull(r);
     if (null) continue;  // collect_* and distinct counts skip nulls
     uint32_t g = group_ids[r];
     if (kind_ == Kind::List) {
@@ -94,7 +100,8 @@ void CollectAccumulator::update(const std::vector<uint32_t>& group_ids,
       continue;
     }
     key.clear();
-    for (const auto& a : args) encodeKeyValue(*a, r, key);
+    for (const auto& a : args)
+      encodeKeyValue(*a, r, key);
     if (seen_[g].insert(key).second && kind_ == Kind::Set) lists_[g].push_back(args[0]->valueAt(r));
   }
 }
@@ -105,21 +112,25 @@ void CollectAccumulator::result(const std::vector<uint32_t>& groups, types::Colu
       out.appendInt(static_cast<int64_t>(seen_[g].size()));
       continue;
     }
-    for (const auto& v : lists_[g]) out.children[0]->appendValue(v);
+    for (const auto& v : lists_[g])
+      out.children[0]->appendValue(v);
     out.closeArrayRow();
   }
 }
 
 nlohmann::json CollectAccumulator::save(uint32_t g) const {
   nlohmann::json values = nlohmann::json::array();
-  for (const auto& v : lists_[g]) values.push_back(valueToJson(v));
+  for (const auto& v : lists_[g])
+    values.push_back(valueToJson(v));
   nlohmann::json seen = nlohmann::json::array();
-  for (const auto& s : seen_[g]) seen.push_back(nlohmann::json::binary({s.begin(), s.end()}));
+  for (const auto& s : seen_[g])
+    seen.push_back(nlohmann::json::binary({s.begin(), s.end()}));
   return nlohmann::json::array({values, seen});
 }
 void CollectAccumulator::load(uint32_t g, const nlohmann::json& j) {
   lists_[g].clear();
-  for (const auto& v : j[0]) lists_[g].push_back(valueFromJson(v, element_));
+  for (const auto& v : j[0])
+    lists_[g].push_back(valueFromJson(v, element_));
   seen_[g].clear();
   for (const auto& s : j[1]) {
     const auto& bytes = s.get_binary();
@@ -159,15 +170,19 @@ std::unique_ptr<Accumulator> makeAccumulator(const expr::Expr& call) {
 nlohmann::json valueToJson(const Value& v) {
   if (v.is_null) return nullptr;
   switch (v.type->id) {
-    case TypeId::Double: return v.d;
-    case TypeId::String: return v.s;
+    case TypeId::Double:
+      return v.d;
+    case TypeId::String:
+      return v.s;
     case TypeId::Array:
     case TypeId::Struct: {
       nlohmann::json a = nlohmann::json::array();
-      for (const auto& c : v.children) a.push_back(valueToJson(c));
+      for (const auto& c : v.children)
+        a.push_back(valueToJson(c));
       return a;
     }
-    default: return v.i;
+    default:
+      return v.i;
   }
 }
 
@@ -177,16 +192,23 @@ Value valueFromJson(const nlohmann::json& j, const types::DataTypePtr& type) {
   v.type = type;
   v.is_null = false;
   switch (type->id) {
-    case TypeId::Double: v.d = j.get<double>(); break;
-    case TypeId::String: v.s = j.get<std::string>(); break;
+    case TypeId::Double:
+      v.d = j.get<double>();
+      break;
+    case TypeId::String:
+      v.s = j.get<std::string>();
+      break;
     case TypeId::Array:
-      for (const auto& c : j) v.children.push_back(valueFromJson(c, type->element));
+      for (const auto& c : j)
+        v.children.push_back(valueFromJson(c, type->element));
       break;
     case TypeId::Struct:
       for (size_t i = 0; i < type->fields.size(); ++i)
         v.children.push_back(valueFromJson(j[i], type->fields[i].type));
       break;
-    default: v.i = j.get<int64_t>(); break;
+    default:
+      v.i = j.get<int64_t>();
+      break;
   }
   return v;
 }

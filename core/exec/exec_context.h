@@ -1,5 +1,5 @@
-// ExecContext: what operators see while a micro-batch (or a batch query) runs: evaluation settings, the
-// output mode, the batch id, the watermark, and the state stores that survive between batches.
+// ExecContext: what operators see while a micro-batch (or a batch query) runs: evaluation settings,
+// the output mode, the batch id, the watermark, and the state stores that survive between batches.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,7 @@ struct ExecContext {
   int64_t batch_id = 0;
   std::optional<int64_t> watermark_ms;  // the watermark this batch uses (event-time queries)
   size_t chunk_capacity = 4096;
-  StateStores* state_stores = nullptr;  // null in batch queries: operators use fresh state
+  StateStores* state_stores = nullptr;       // null in batch queries: operators use fresh state
   std::map<int, EventTimeStats> event_time;  // per watermark operator id
 };
 

@@ -1,5 +1,6 @@
-// Explode: the elements of an array column are already one contiguous child column, so without _outer
-// the generated column is that child as is (no copy); passthrough columns are gathered by parent row.
+// Explode: the elements of an array column are already one contiguous child column, so without
+// _outer the generated column is that child as is (no copy); passthrough columns are gathered by
+// parent row.
 #include "exec/explode.h"
 
 #include "expr/evaluator.h"
@@ -48,8 +49,10 @@ void Explode::push(size_t, const types::Batch& chunk, ExecContext& ctx, Operator
     auto pos = types::Column::make(types::intType());
     pos->reserve(parent.size());
     for (size_t i = 0; i < parent.size(); ++i) {
-      if (element[i] < 0) pos->appendNull();
-      else pos->appendInt(element[i] - arrays->offsets[parent[i]]);
+      if (element[i] < 0)
+        pos->appendNull();
+      else
+        pos->appendInt(element[i] - arrays->offsets[parent[i]]);
     }
     out.columns.push_back(pos);
   }
@@ -61,8 +64,10 @@ void Explode::push(size_t, const types::Batch& chunk, ExecContext& ctx, Operator
     std::vector<uint32_t> rows;
     auto col = types::Column::make(elements.type);
     for (int64_t e : element) {
-      if (e < 0) col->appendNull();
-      else col->appendFrom(elements, static_cast<size_t>(e));
+      if (e < 0)
+        col->appendNull();
+      else
+        col->appendFrom(elements, static_cast<size_t>(e));
     }
     out.columns.push_back(col);
   }

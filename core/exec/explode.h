@@ -1,5 +1,5 @@
-// Explode: Spark's GenerateExec for explode / explode_outer / posexplode over an array column. One output
-// row per element; null or empty arrays give no row (a null row with _outer).
+// Explode: Spark's GenerateExec for explode / explode_outer / posexplode over an array column. One
+// output row per element; null or empty arrays give no row (a null row with _outer).
 #pragma once
 
 #include <vector>

@@ -5,9 +5,12 @@ namespace runnel::exec {
 
 const char* outputModeName(OutputMode mode) {
   switch (mode) {
-    case OutputMode::Append: return "Append";
-    case OutputMode::Complete: return "Complete";
-    case OutputMode::Update: return "Update";
+    case OutputMode::Append:
+      return "Append";
+    case OutputMode::Complete:
+      return "Complete";
+    case OutputMode::Update:
+      return "Update";
   }
   return "Append";
 }

@@ -1,5 +1,6 @@
-// PhysicalOperator: DuckDB-style push operators. The plan is const; per-micro-batch scratch lives in an
-// OperatorState made by makeState(); state that outlives a batch lives in a StateStore (ExecContext).
+// PhysicalOperator: DuckDB-style push operators. The plan is const; per-micro-batch scratch lives
+// in an OperatorState made by makeState(); state that outlives a batch lives in a StateStore
+// (ExecContext).
 #pragma once
 
 #include <functional>
@@ -24,8 +25,8 @@ class PhysicalOperator {
   virtual const types::Schema& output() const = 0;
   virtual std::unique_ptr<OperatorState> makeState(ExecContext& ctx) const { return nullptr; }
   // One chunk from input `input` (0 for unary operators). Any chunk size, including one row.
-  virtual void push(size_t input, const types::Batch& chunk, ExecContext& ctx,
-                    OperatorState* state, const Emit& emit) const = 0;
+  virtual void push(size_t input, const types::Batch& chunk, ExecContext& ctx, OperatorState* state,
+                    const Emit& emit) const = 0;
   // After every input chunk of this micro-batch: stateful operators emit here.
   virtual void finish(ExecContext& ctx, OperatorState* state, const Emit& emit) const {}
   // Stateful operators report what their StateStore holds (progress "stateOperators").

@@ -1,5 +1,6 @@
-// PhysicalPlan: one operator per logical node; leaves are Scans. Execution pushes every leaf's chunks
-// (static leaves first, so join build sides are complete), then finishes operators children-first.
+// PhysicalPlan: one operator per logical node; leaves are Scans. Execution pushes every leaf's
+// chunks (static leaves first, so join build sides are complete), then finishes operators
+// children-first.
 #include "exec/physical_plan.h"
 
 #include <functional>
@@ -41,8 +42,12 @@ int PhysicalPlan::build(const plan::PlanPtr& p, int parent, size_t parent_input)
       op = std::make_unique<Scan>(desc, p->output);
       break;
     }
-    case PlanKind::Project: op = std::make_unique<Project>(p->exprs, p->output); break;
-    case PlanKind::Filter: op = std::make_unique<Filter>(p->condition, p->output); break;
+    case PlanKind::Project:
+      op = std::make_unique<Project>(p->exprs, p->output);
+      break;
+    case PlanKind::Filter:
+      op = std::make_unique<Filter>(p->condition, p->output);
+      break;
     case PlanKind::Generate:
       op = std::make_unique<Explode>(p->generator->args[0], p->exprs, p->generator_outer,
                                      p->generator_position, p->output);
@@ -52,12 +57,16 @@ int PhysicalPlan::build(const plan::PlanPtr& p, int parent, size_t parent_input)
                                            plan::eventTimeKey(*p));
       if (p->streaming) stateful_.push_back({id, "stateStoreSave"});
       break;
-    case PlanKind::Sort: op = std::make_unique<Sort>(p->exprs, p->output); break;
+    case PlanKind::Sort:
+      op = std::make_unique<Sort>(p->exprs, p->output);
+      break;
     case PlanKind::Limit:
       op = std::make_unique<Limit>(id, p->limit, p->output);
       if (p->streaming) stateful_.push_back({id, "globalLimit"});
       break;
-    case PlanKind::Union: op = std::make_unique<Union>(p->output); break;
+    case PlanKind::Union:
+      op = std::make_unique<Union>(p->output);
+      break;
     case PlanKind::Deduplicate:
       op = std::make_unique<Deduplicate>(id, p->grouping, p->output, dedupWatermarkOf(*p));
       if (p->streaming) stateful_.push_back({id, "dedupe"});
@@ -84,7 +93,8 @@ int PhysicalPlan::build(const plan::PlanPtr& p, int parent, size_t parent_input)
 std::vector<types::Batch> PhysicalPlan::execute(const std::vector<types::Batch>& source_batches,
                                                 ExecContext& ctx) const {
   std::vector<std::unique_ptr<OperatorState>> states(nodes_.size());
-  for (size_t i = 0; i < nodes_.size(); ++i) states[i] = nodes_[i].op->makeState(ctx);
+  for (size_t i = 0; i < nodes_.size(); ++i)
+    states[i] = nodes_[i].op->makeState(ctx);
   std::vector<types::Batch> out;
   std::vector<Emit> emits(nodes_.size());
   for (size_t i = 0; i < nodes_.size(); ++i) {
@@ -115,7 +125,8 @@ std::vector<types::Batch> PhysicalPlan::execute(const std::vector<types::Batch>&
     }
   }
   // Children were built after their parents, so finishing in reverse id order is children-first.
-  for (size_t i = nodes_.size(); i-- > 0;) nodes_[i].op->finish(ctx, states[i].get(), emits[i]);
+  for (size_t i = nodes_.size(); i-- > 0;)
+    nodes_[i].op->finish(ctx, states[i].get(), emits[i]);
   return out;
 }
 
@@ -130,7 +141,8 @@ std::string PhysicalPlan::explain() const {
   std::function<void(int, int)> walk = [&](int id, int depth) {
     out += std::string(depth == 0 ? 0 : (depth - 1) * 3, ' ') + (depth == 0 ? "" : "+- ") +
            nodes_[id].op->name() + "\n";
-    for (int c : nodes_[id].children) walk(c, depth + 1);
+    for (int c : nodes_[id].children)
+      walk(c, depth + 1);
   };
   walk(root_, 0);
   return out;

@@ -1,5 +1,6 @@
 // PhysicalPlan: the operator tree planned once from an analysed LogicalPlan (Spark's SparkPlanner +
-// IncrementalExecution), and the push-based executor that runs one micro-batch (or one batch query).
+// IncrementalExecution), and the push-based executor that runs one micro-batch (or one batch
+// query).
 #pragma once
 
 #include <memory>

@@ -1,5 +1,6 @@
 // Scan: the leaf of a physical plan. The executor pushes the source's rows (a micro-batch's offset
-// range, or a static relation's rows) and Scan hands them on (Spark's MicroBatchScanExec/LocalTableScan).
+// range, or a static relation's rows) and Scan hands them on (Spark's
+// MicroBatchScanExec/LocalTableScan).
 #pragma once
 
 #include "exec/physical_operator.h"

@@ -28,8 +28,10 @@ int compareRows(const types::Column& c, size_t a, size_t b) {
     }
     case types::TypeId::Array:
     case types::TypeId::Struct:
-    case types::TypeId::Null: return 0;
-    default: return c.ints[a] < c.ints[b] ? -1 : (c.ints[a] > c.ints[b] ? 1 : 0);
+    case types::TypeId::Null:
+      return 0;
+    default:
+      return c.ints[a] < c.ints[b] ? -1 : (c.ints[a] > c.ints[b] ? 1 : 0);
   }
 }
 
@@ -63,9 +65,11 @@ void Sort::finish(ExecContext& ctx, OperatorState* state, const Emit& emit) cons
   if (s.chunks.empty()) return;
   types::Batch all = types::concatBatches(output_, s.chunks);
   std::vector<types::ColumnPtr> keys;
-  for (const auto& o : orders_) keys.push_back(expr::evaluate(*o->args[0], all, ctx.eval));
+  for (const auto& o : orders_)
+    keys.push_back(expr::evaluate(*o->args[0], all, ctx.eval));
   std::vector<uint32_t> rows(all.num_rows);
-  for (uint32_t i = 0; i < rows.size(); ++i) rows[i] = i;
+  for (uint32_t i = 0; i < rows.size(); ++i)
+    rows[i] = i;
   std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
     for (size_t k = 0; k < orders_.size(); ++k) {
       const auto& o = *orders_[k];

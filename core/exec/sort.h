@@ -1,5 +1,5 @@
-// Sort: buffers the micro-batch's rows and emits them ordered (Spark's SortExec). On a stream Spark allows
-// it only over an aggregate in complete mode, so the buffered rows are one batch's output.
+// Sort: buffers the micro-batch's rows and emits them ordered (Spark's SortExec). On a stream Spark
+// allows it only over an aggregate in complete mode, so the buffered rows are one batch's output.
 #pragma once
 
 #include <vector>

@@ -1,6 +1,7 @@
 // StateStore: the cross-batch state of stateful operators (Spark's StateStore), versioned by batch:
-// version v holds the state after batch v-1 committed. Each operator keeps its own StateData kind; a
-// snapshot of every store is written to the checkpoint when a batch commits, and loaded on restart.
+// version v holds the state after batch v-1 committed. Each operator keeps its own StateData kind;
+// a snapshot of every store is written to the checkpoint when a batch commits, and loaded on
+// restart.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +32,8 @@ struct StateMetrics {
 
 class StateStores {
  public:
-  // The store of operator `op_id`, created by `make()` on first use (and loaded from the checkpoint).
+  // The store of operator `op_id`, created by `make()` on first use (and loaded from the
+  // checkpoint).
   template <typename T, typename Make>
   T& get(int op_id, Make make) {
     auto it = stores_.find(op_id);

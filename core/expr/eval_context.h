@@ -7,8 +7,8 @@
 namespace runnel::expr {
 
 struct EvalContext {
-  bool ansi = true;                  // spark.sql.ansi.enabled (true as in Spark 4.0)
-  std::string time_zone = "UTC";     // spark.sql.session.timeZone (only UTC and fixed offsets)
+  bool ansi = true;                    // spark.sql.ansi.enabled (true as in Spark 4.0)
+  std::string time_zone = "UTC";       // spark.sql.session.timeZone (only UTC and fixed offsets)
   int64_t batch_timestamp_micros = 0;  // current_timestamp() inside a micro-batch
 };
 

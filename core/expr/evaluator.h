@@ -7,7 +7,8 @@
 
 namespace runnel::expr {
 
-// `e` must be resolved (Analyzer output). Aggregate calls are not evaluated here (HashAggregate is).
+// `e` must be resolved (Analyzer output). Aggregate calls are not evaluated here (HashAggregate
+// is).
 types::ColumnPtr evaluate(const Expr& e, const types::Batch& input, const EvalContext& ctx);
 
 // Casts a column to `to` with Spark's Cast semantics (ANSI errors when ctx.ansi and not try_mode).

@@ -1,5 +1,6 @@
-// Expression: Spark's Catalyst expression tree, immutable and shared. The same nodes are built unresolved
-// by the API / PySpark / SQL front ends and rebuilt resolved (types, ordinals) by the Analyzer.
+// Expression: Spark's Catalyst expression tree, immutable and shared. The same nodes are built
+// unresolved by the API / PySpark / SQL front ends and rebuilt resolved (types, ordinals) by the
+// Analyzer.
 #pragma once
 
 #include <memory>
@@ -17,8 +18,8 @@ enum class ExprKind {
   Literal,    // `literal`
   Alias,      // args[0] AS `name` (explode with two names: `names`)
   Star,       // `*` in select / count(*); `name` holds a qualifier for "t.*"
-  Call,       // function or operator `name` over `args` ("+", "=", "and", "not", "split", "count"...)
-  Cast,       // args[0] cast to `type`
+  Call,  // function or operator `name` over `args` ("+", "=", "and", "not", "split", "count"...)
+  Cast,  // args[0] cast to `type`
   CaseWhen,   // args: cond1, value1, cond2, value2, ... [, else]; `has_else`
   SortOrder,  // args[0] with `ascending` and `nulls_first`
   GetField,   // args[0].`name` on a struct (window.start)
@@ -40,10 +41,10 @@ struct Expr {
   bool has_else = false;
   bool ascending = true;
   bool nulls_first = true;
-  bool try_mode = false;  // try_cast / try_divide: errors become null
+  bool try_mode = false;       // try_cast / try_divide: errors become null
   bool implicit_cast = false;  // Cast added by type coercion: invisible in column names
-  int ordinal = -1;       // resolved ColumnRef: index into the input batch
-  SourcePosition pos;     // where the user wrote it (0 when built from C++)
+  int ordinal = -1;            // resolved ColumnRef: index into the input batch
+  SourcePosition pos;          // where the user wrote it (0 when built from C++)
 };
 
 // Builders, in the vocabulary of pyspark.sql.functions.
@@ -61,7 +62,8 @@ ExprPtr getField(ExprPtr child, std::string field);
 // Copies `e` with new children (the Analyzer's transformUp).
 ExprPtr withArgs(const ExprPtr& e, std::vector<ExprPtr> args);
 
-// Spark's toPrettySQL: the auto-generated column name ("split(value,  , -1)", "(v + 1)", "count(1)").
+// Spark's toPrettySQL: the auto-generated column name ("split(value,  , -1)", "(v + 1)",
+// "count(1)").
 std::string prettyName(const Expr& e);
 // The output column name of a select item: alias name, column name, or prettyName.
 std::string outputName(const Expr& e);

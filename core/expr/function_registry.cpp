@@ -39,7 +39,8 @@ void FunctionRegistry::add(FunctionDef def) {
   defs_.push_back(std::make_unique<FunctionDef>(std::move(def)));
   const FunctionDef* d = defs_.back().get();
   by_name_[lower(d->name)] = d;
-  for (const auto& a : d->aliases) by_name_[lower(a)] = d;
+  for (const auto& a : d->aliases)
+    by_name_[lower(a)] = d;
 }
 
 const FunctionDef* FunctionRegistry::find(const std::string& name) const {
@@ -49,7 +50,8 @@ const FunctionDef* FunctionRegistry::find(const std::string& name) const {
 
 std::vector<std::string> FunctionRegistry::names() const {
   std::vector<std::string> out;
-  for (const auto& d : defs_) out.push_back(d->name);
+  for (const auto& d : defs_)
+    out.push_back(d->name);
   return out;
 }
 

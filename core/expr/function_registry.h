@@ -21,11 +21,11 @@ enum class FunctionKind { Scalar, Generator, Aggregate };
 using ScalarKernel = std::function<types::ColumnPtr(
     const Expr& call, const std::vector<types::ColumnPtr>& args, size_t rows, const EvalContext&)>;
 
-// Given the resolved argument types, returns the result type or throws AnalysisException with Spark's
-// message. It may also ask for implicit casts by rewriting `arg_types` in place (the Analyzer then
-// wraps those arguments in Cast).
-using TypeRule = std::function<types::DataTypePtr(const Expr& call,
-                                                  std::vector<types::DataTypePtr>& arg_types)>;
+// Given the resolved argument types, returns the result type or throws AnalysisException with
+// Spark's message. It may also ask for implicit casts by rewriting `arg_types` in place (the
+// Analyzer then wraps those arguments in Cast).
+using TypeRule =
+    std::function<types::DataTypePtr(const Expr& call, std::vector<types::DataTypePtr>& arg_types)>;
 
 // Custom column naming (operators print infix: "(a + b)"); default is "name(arg, arg)".
 using NameRule = std::function<std::string(const Expr& call, const std::vector<std::string>& args)>;
@@ -38,8 +38,8 @@ struct FunctionDef {
   int max_args = 0;  // -1: variadic
   std::string doc;
   TypeRule result_type;
-  ScalarKernel eval;    // Scalar and Generator (a generator's kernel returns its array/map column)
-  NameRule pretty_name; // optional
+  ScalarKernel eval;     // Scalar and Generator (a generator's kernel returns its array/map column)
+  NameRule pretty_name;  // optional
   bool nullable_result = true;
 };
 

@@ -1,5 +1,5 @@
-// Local FileSystem: a real directory (native hosts). Writes go to a temp file and are renamed, so a crash
-// leaves the old file or the new one.
+// Local FileSystem: a real directory (native hosts). Writes go to a temp file and are renamed, so a
+// crash leaves the old file or the new one.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -64,6 +64,8 @@ class LocalFileSystem final : public FileSystem {
 
 }  // namespace
 
-std::unique_ptr<FileSystem> makeLocalFileSystem() { return std::make_unique<LocalFileSystem>(); }
+std::unique_ptr<FileSystem> makeLocalFileSystem() {
+  return std::make_unique<LocalFileSystem>();
+}
 
 }  // namespace runnel

@@ -59,6 +59,8 @@ class MemoryFileSystem final : public FileSystem {
 
 }  // namespace
 
-std::unique_ptr<FileSystem> makeMemoryFileSystem() { return std::make_unique<MemoryFileSystem>(); }
+std::unique_ptr<FileSystem> makeMemoryFileSystem() {
+  return std::make_unique<MemoryFileSystem>();
+}
 
 }  // namespace runnel

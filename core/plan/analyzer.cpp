@@ -1,4 +1,5 @@
-// Analyzer: project, filter and relation nodes; aggregate, sort and the others are in analyzer_*.cpp.
+// Analyzer: project, filter and relation nodes; aggregate, sort and the others are in
+// analyzer_*.cpp.
 #include "plan/analyzer.h"
 
 #include <algorithm>
@@ -55,7 +56,8 @@ bool isGeneratorItem(const Expr& e) {
 
 void collectRefs(const Expr& e, std::vector<int>& out) {
   if (e.kind == ExprKind::ColumnRef && e.ordinal >= 0) out.push_back(e.ordinal);
-  for (const auto& a : e.args) collectRefs(*a, out);
+  for (const auto& a : e.args)
+    collectRefs(*a, out);
 }
 
 std::vector<ExprPtr> expandStars(const PlanPtr& child, const std::vector<ExprPtr>& items) {
@@ -71,8 +73,10 @@ std::vector<ExprPtr> expandStars(const PlanPtr& child, const std::vector<ExprPtr
   return out;
 }
 
-// select(explode(...).alias("word"), other...) becomes Generate + Project, as Spark's ExtractGenerator.
-PlanPtr projectWithGenerator(const PlanPtr& child, const std::vector<ExprPtr>& items, size_t gen_at) {
+// select(explode(...).alias("word"), other...) becomes Generate + Project, as Spark's
+// ExtractGenerator.
+PlanPtr projectWithGenerator(const PlanPtr& child, const std::vector<ExprPtr>& items,
+                             size_t gen_at) {
   ResolveOptions gen_opts;
   gen_opts.allow_generators = true;
   const ExprPtr& item = items[gen_at];
@@ -80,17 +84,18 @@ PlanPtr projectWithGenerator(const PlanPtr& child, const std::vector<ExprPtr>& i
   ExprPtr resolved = resolveExpression(gen_call, child->output, gen_opts);
   std::string fn = resolved->name;
   bool pos = fn == "posexplode" || fn == "posexplode_outer";
-  std::vector<std::string> names = pos ? std::vector<std::string>{"pos", "col"}
-                                        : std::vector<std::string>{"col"};
+  std::vector<std::string> names =
+      pos ? std::vector<std::string>{"pos", "col"} : std::vector<std::string>{"col"};
   if (item->kind == ExprKind::Alias) {
-    std::vector<std::string> given = item->names.empty() ? std::vector<std::string>{item->name}
-                                                         : item->names;
+    std::vector<std::string> given =
+        item->names.empty() ? std::vector<std::string>{item->name} : item->names;
     if (given.size() != names.size()) {
-      throw Error(ErrorClass::AnalysisException,
-                  fmt::format("[MULTI_ALIAS_WITHOUT_GENERATOR] Multi part aliasing ({}) is not "
-                              "supported with {} as it is not a generator function. SQLSTATE: 42K0E",
-                              fmt::join(given, ", "), expr::prettyName(*gen_call)),
-                  item->pos);
+      throw Error(
+          ErrorClass::AnalysisException,
+          fmt::format("[MULTI_ALIAS_WITHOUT_GENERATOR] Multi part aliasing ({}) is not "
+                      "supported with {} as it is not a generator function. SQLSTATE: 42K0E",
+                      fmt::join(given, ", "), expr::prettyName(*gen_call)),
+          item->pos);
     }
     names = given;
   }
@@ -99,7 +104,8 @@ PlanPtr projectWithGenerator(const PlanPtr& child, const std::vector<ExprPtr>& i
   for (size_t i = 0; i < items.size(); ++i) {
     if (i == gen_at) continue;
     if (items[i]->kind == ExprKind::Star) {
-      for (size_t c = 0; c < child->output.size(); ++c) used.push_back(static_cast<int>(c));
+      for (size_t c = 0; c < child->output.size(); ++c)
+        used.push_back(static_cast<int>(c));
       continue;
     }
     ResolveOptions o;
@@ -126,7 +132,8 @@ PlanPtr projectWithGenerator(const PlanPtr& child, const std::vector<ExprPtr>& i
   std::vector<ExprPtr> rest;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i == gen_at) {
-      for (const auto& n : names) rest.push_back(expr::col(n));
+      for (const auto& n : names)
+        rest.push_back(expr::col(n));
     } else {
       rest.push_back(items[i]);
     }

@@ -1,5 +1,5 @@
-// Analyzer: builds resolved logical plan nodes from DataFrame operations (Spark's Analyzer rules that a
-// DataFrame call triggers: star expansion, generators, aggregates, missing references).
+// Analyzer: builds resolved logical plan nodes from DataFrame operations (Spark's Analyzer rules
+// that a DataFrame call triggers: star expansion, generators, aggregates, missing references).
 #pragma once
 
 #include <string>

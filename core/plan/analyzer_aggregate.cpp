@@ -1,5 +1,6 @@
-// Analyzer: the Aggregate node (groupBy().agg(), select(count(...)), distinct()). Aggregate calls are
-// pulled out and deduplicated; output expressions are rebound to the row [keys..., aggregates...].
+// Analyzer: the Aggregate node (groupBy().agg(), select(count(...)), distinct()). Aggregate calls
+// are pulled out and deduplicated; output expressions are rebound to the row [keys...,
+// aggregates...].
 #include <fmt/format.h>
 
 #include "expr/function_registry.h"
@@ -41,17 +42,19 @@ class AggregateRewriter {
       return ref(keys_.size() + aggregates_.size() - 1);
     }
     if (e->kind == ExprKind::ColumnRef) {
-      throw Error(ErrorClass::AnalysisException,
-                  fmt::format("[MISSING_AGGREGATION] The non-aggregating expression \"{}\" is based "
-                              "on columns which are not participating in the GROUP BY clause.\n"
-                              "Add the columns or the expression to the GROUP BY, aggregate the "
-                              "expression, or use \"any_value({})\" if you do not care which of the "
-                              "values within a group is returned. SQLSTATE: 42803",
-                              e->name, e->name),
-                  e->pos);
+      throw Error(
+          ErrorClass::AnalysisException,
+          fmt::format("[MISSING_AGGREGATION] The non-aggregating expression \"{}\" is based "
+                      "on columns which are not participating in the GROUP BY clause.\n"
+                      "Add the columns or the expression to the GROUP BY, aggregate the "
+                      "expression, or use \"any_value({})\" if you do not care which of the "
+                      "values within a group is returned. SQLSTATE: 42803",
+                      e->name, e->name),
+          e->pos);
     }
     std::vector<ExprPtr> args;
-    for (const auto& a : e->args) args.push_back(rewrite(a));
+    for (const auto& a : e->args)
+      args.push_back(rewrite(a));
     return expr::withArgs(e, std::move(args));
   }
 

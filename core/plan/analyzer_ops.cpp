@@ -45,9 +45,10 @@ PlanPtr filter(const PlanPtr& child, const ExprPtr& condition) {
   try {
     return filterResolved(child, resolveExpression(condition, child->output, opts), *condition);
   } catch (const Error& e) {
-    // df.select("device").where("signal > 10"): Spark resolves `signal` below the projection, adds it
-    // to the Project, filters, and projects it away again.
-    if (child->kind != PlanKind::Project || e.message().find("UNRESOLVED_COLUMN") == std::string::npos)
+    // df.select("device").where("signal > 10"): Spark resolves `signal` below the projection, adds
+    // it to the Project, filters, and projects it away again.
+    if (child->kind != PlanKind::Project ||
+        e.message().find("UNRESOLVED_COLUMN") == std::string::npos)
       throw;
     const PlanPtr& below = child->children[0];
     std::vector<ExprPtr> widened = child->exprs;

@@ -1,6 +1,6 @@
-// ExpressionResolver: Spark's reference/function resolution and implicit casts for one expression tree.
+// ExpressionResolver: Spark's reference/function resolution and implicit casts for one expression
+// tree.
 #include "plan/expression_resolver.h"
-
 
 #include <fmt/format.h>
 
@@ -17,7 +17,9 @@ using expr::ExprPtr;
 
 namespace {
 
-std::string quoteId(const std::string& name) { return "`" + name + "`"; }
+std::string quoteId(const std::string& name) {
+  return "`" + name + "`";
+}
 
 class Resolver {
  public:
@@ -26,7 +28,8 @@ class Resolver {
 
   ExprPtr resolve(const ExprPtr& e, bool top_level) {
     switch (e->kind) {
-      case ExprKind::ColumnRef: return resolveColumn(*e);
+      case ExprKind::ColumnRef:
+        return resolveColumn(*e);
       case ExprKind::Literal: {
         auto r = std::make_shared<Expr>(*e);
         r->resolved = true;
@@ -48,7 +51,8 @@ class Resolver {
                     "[INVALID_USAGE_OF_STAR_OR_REGEX] Invalid usage of '*' in expression. "
                     "SQLSTATE: 42000",
                     e->pos);
-      case ExprKind::Call: return resolveCall(e, top_level);
+      case ExprKind::Call:
+        return resolveCall(e, top_level);
       case ExprKind::Cast: {
         auto child = resolve(e->args[0], false);
         auto r = std::make_shared<Expr>(*e);
@@ -58,7 +62,8 @@ class Resolver {
         checkCastable(*child->type, *e->type, *r);
         return r;
       }
-      case ExprKind::CaseWhen: return resolveCaseWhen(*e);
+      case ExprKind::CaseWhen:
+        return resolveCaseWhen(*e);
       case ExprKind::SortOrder: {
         auto child = resolve(e->args[0], false);
         auto r = std::make_shared<Expr>(*e);
@@ -79,12 +84,13 @@ class Resolver {
  private:
   ExprPtr fieldOf(const ExprPtr& child, const std::string& field, SourcePosition pos) {
     if (child->type->id != types::TypeId::Struct) {
-      throw Error(ErrorClass::AnalysisException,
-                  fmt::format("[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"{}\". "
-                              "Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\". "
-                              "SQLSTATE: 42000",
-                              expr::prettyName(*child), child->type->sql()),
-                  pos);
+      throw Error(
+          ErrorClass::AnalysisException,
+          fmt::format("[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"{}\". "
+                      "Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\". "
+                      "SQLSTATE: 42000",
+                      expr::prettyName(*child), child->type->sql()),
+          pos);
     }
     const auto& fields = child->type->fields;
     for (size_t i = 0; i < fields.size(); ++i) {
@@ -103,7 +109,8 @@ class Resolver {
     }
     throw Error(ErrorClass::AnalysisException,
                 fmt::format("[FIELD_NOT_FOUND] No such struct field {} in {}. SQLSTATE: 42704",
-                            quoteId(field), [&] {
+                            quoteId(field),
+                            [&] {
                               std::string names;
                               for (size_t i = 0; i < fields.size(); ++i)
                                 names += (i ? ", " : "") + quoteId(fields[i].name);
@@ -190,11 +197,11 @@ ExprPtr Resolver::resolveCall(const ExprPtr& e, bool top_level) {
   }
   int n = static_cast<int>(e->args.size());
   if (n < def->min_args || (def->max_args >= 0 && n > def->max_args)) {
-    std::string expected = def->max_args == def->min_args
-                               ? std::to_string(def->min_args)
-                               : (def->max_args < 0 ? fmt::format(">= {}", def->min_args)
-                                                    : fmt::format("[{}, {}]", def->min_args,
-                                                                  def->max_args));
+    std::string expected =
+        def->max_args == def->min_args
+            ? std::to_string(def->min_args)
+            : (def->max_args < 0 ? fmt::format(">= {}", def->min_args)
+                                 : fmt::format("[{}, {}]", def->min_args, def->max_args));
     throw Error(ErrorClass::AnalysisException,
                 fmt::format("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `{}` requires {} parameters "
                             "but the actual number is {}. Please, refer to "
@@ -254,24 +261,26 @@ ExprPtr Resolver::resolveCall(const ExprPtr& e, bool top_level) {
 
 ExprPtr Resolver::resolveCaseWhen(const Expr& e) {
   std::vector<ExprPtr> args;
-  for (const auto& a : e.args) args.push_back(resolve(a, false));
+  for (const auto& a : e.args)
+    args.push_back(resolve(a, false));
   size_t n = args.size();
   std::vector<size_t> value_idx;
   for (size_t i = 0; i + 1 < n; i += 2) {
     if (args[i]->type->id != types::TypeId::Boolean && args[i]->type->id != types::TypeId::Null) {
-      throw Error(ErrorClass::AnalysisException,
-                  fmt::format("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"{}\" due "
-                              "to data type mismatch: Parameter 1 requires the \"BOOLEAN\" type, "
-                              "however \"{}\" has the type \"{}\". SQLSTATE: 42K09",
-                              expr::prettyName(e), expr::prettyName(*args[i]),
-                              args[i]->type->sql()),
-                  e.pos);
+      throw Error(
+          ErrorClass::AnalysisException,
+          fmt::format("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"{}\" due "
+                      "to data type mismatch: Parameter 1 requires the \"BOOLEAN\" type, "
+                      "however \"{}\" has the type \"{}\". SQLSTATE: 42K09",
+                      expr::prettyName(e), expr::prettyName(*args[i]), args[i]->type->sql()),
+          e.pos);
     }
     value_idx.push_back(i + 1);
   }
   if (e.has_else) value_idx.push_back(n - 1);
   types::DataTypePtr result = types::nullType();
-  for (size_t i : value_idx) result = commonType(result, args[i]->type, e);
+  for (size_t i : value_idx)
+    result = commonType(result, args[i]->type, e);
   for (size_t i : value_idx) {
     if (!types::sameType(args[i]->type, result)) {
       args[i] = expr::implicitCast(args[i], result);
@@ -288,11 +297,12 @@ ExprPtr Resolver::resolveCaseWhen(const Expr& e) {
 void Resolver::checkCastable(const types::DataType& from, const types::DataType& to,
                              const Expr& e) {
   if (canCast(from, to)) return;
-  throw Error(ErrorClass::AnalysisException,
-              fmt::format("[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve \"{}\" due to "
-                          "data type mismatch: cannot cast \"{}\" to \"{}\". SQLSTATE: 42K09",
-                          expr::prettyName(e), from.sql(), to.sql()),
-              e.pos);
+  throw Error(
+      ErrorClass::AnalysisException,
+      fmt::format("[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve \"{}\" due to "
+                  "data type mismatch: cannot cast \"{}\" to \"{}\". SQLSTATE: 42K09",
+                  expr::prettyName(e), from.sql(), to.sql()),
+      e.pos);
 }
 
 }  // namespace
@@ -325,7 +335,8 @@ bool semanticEquals(const Expr& a, const Expr& b) {
     case ExprKind::Cast:
       if (!types::sameType(a.type, b.type)) return false;
       break;
-    case ExprKind::Alias: return semanticEquals(*a.args[0], *b.args[0]) && a.name == b.name;
+    case ExprKind::Alias:
+      return semanticEquals(*a.args[0], *b.args[0]) && a.name == b.name;
     default:
       if (!types::equalsIgnoreCase(a.name, b.name) || a.distinct != b.distinct) return false;
   }

@@ -1,5 +1,5 @@
-// LogicalPlan: Spark's analysed logical plan nodes. Built resolved by the Analyzer (DataFrame operations
-// analyse eagerly, as Spark does), immutable, shared between DataFrames.
+// LogicalPlan: Spark's analysed logical plan nodes. Built resolved by the Analyzer (DataFrame
+// operations analyse eagerly, as Spark does), immutable, shared between DataFrames.
 #pragma once
 
 #include <memory>
@@ -28,7 +28,7 @@ enum class PlanKind {
 
 // What a streaming relation reads: the format and options as DataStreamReader collected them.
 struct SourceSpec {
-  std::string format;  // "socket", "memory", "rate", "csv"...
+  std::string format;                                        // "socket", "memory", "rate", "csv"...
   std::vector<std::pair<std::string, std::string>> options;  // lower-cased keys
   std::string path;
   std::shared_ptr<void> instance;  // memory streams: the MemoryStream object itself
@@ -44,20 +44,21 @@ struct LogicalPlan {
   types::Schema output;
   bool streaming = false;
 
-  std::shared_ptr<const SourceSpec> source;                // Relation (streaming)
-  std::shared_ptr<const types::Batch> local_rows;          // Relation (static)
-  std::vector<expr::ExprPtr> exprs;     // Project list, Aggregate outputs, Sort orders, Generate passthrough
+  std::shared_ptr<const SourceSpec> source;        // Relation (streaming)
+  std::shared_ptr<const types::Batch> local_rows;  // Relation (static)
+  std::vector<expr::ExprPtr>
+      exprs;  // Project list, Aggregate outputs, Sort orders, Generate passthrough
   std::vector<expr::ExprPtr> grouping;  // Aggregate keys, Deduplicate keys
-  // Aggregate: the distinct aggregate calls (resolved over the child). `exprs` are then resolved over the
-  // intermediate row [grouping..., aggregates...] that HashAggregate produces.
+  // Aggregate: the distinct aggregate calls (resolved over the child). `exprs` are then resolved
+  // over the intermediate row [grouping..., aggregates...] that HashAggregate produces.
   std::vector<expr::ExprPtr> aggregates;
-  expr::ExprPtr condition;              // Filter, Join
-  expr::ExprPtr generator;              // Generate: the resolved generator call
+  expr::ExprPtr condition;                   // Filter, Join
+  expr::ExprPtr generator;                   // Generate: the resolved generator call
   std::vector<std::string> generator_names;  // Generate: output names of the generated columns
   bool generator_outer = false;
   bool generator_position = false;  // posexplode: a pos column before the element
   int64_t limit = 0;
-  std::string join_type;             // inner, left_outer, right_outer, full_outer, left_semi, left_anti
+  std::string join_type;  // inner, left_outer, right_outer, full_outer, left_semi, left_anti
   std::string watermark_column;
   int64_t watermark_delay_ms = 0;
   bool within_watermark = false;

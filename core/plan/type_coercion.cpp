@@ -12,10 +12,14 @@ using types::TypeId;
 namespace {
 int numericRank(TypeId id) {
   switch (id) {
-    case TypeId::Int: return 1;
-    case TypeId::BigInt: return 2;
-    case TypeId::Double: return 3;
-    default: return 0;
+    case TypeId::Int:
+      return 1;
+    case TypeId::BigInt:
+      return 2;
+    case TypeId::Double:
+      return 3;
+    default:
+      return 0;
   }
 }
 }  // namespace
@@ -58,7 +62,8 @@ bool canCast(const types::DataType& from, const types::DataType& to) {
         if (!canCast(*from.fields[i].type, *to.fields[i].type)) return false;
       }
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 

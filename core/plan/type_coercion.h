@@ -1,4 +1,5 @@
-// Type coercion: Spark's common-type and castability rules used by the resolver (TypeCoercion, Cast.canCast).
+// Type coercion: Spark's common-type and castability rules used by the resolver (TypeCoercion,
+// Cast.canCast).
 #pragma once
 
 #include "expr/expression.h"
@@ -6,7 +7,8 @@
 
 namespace runnel::plan {
 
-// The wider type of a and b (int < bigint < double; anything with string becomes string; null yields).
+// The wider type of a and b (int < bigint < double; anything with string becomes string; null
+// yields).
 types::DataTypePtr commonType(const types::DataTypePtr& a, const types::DataTypePtr& b,
                               const expr::Expr& context);
 bool canCast(const types::DataType& from, const types::DataType& to);

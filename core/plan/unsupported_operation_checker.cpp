@@ -1,5 +1,6 @@
-// UnsupportedOperationChecker: walks the analysed plan once and throws Spark's message for the first
-// unsupported pattern. Output-mode errors use the newest stable wording (STREAMING_OUTPUT_MODE).
+// UnsupportedOperationChecker: walks the analysed plan once and throws Spark's message for the
+// first unsupported pattern. Output-mode errors use the newest stable wording
+// (STREAMING_OUTPUT_MODE).
 #include "plan/unsupported_operation_checker.h"
 
 #include <set>
@@ -21,9 +22,12 @@ namespace {
 
 const char* modeWord(OutputMode m) {
   switch (m) {
-    case OutputMode::Append: return "append";
-    case OutputMode::Complete: return "complete";
-    case OutputMode::Update: return "update";
+    case OutputMode::Append:
+      return "append";
+    case OutputMode::Complete:
+      return "complete";
+    case OutputMode::Update:
+      return "update";
   }
   return "append";
 }
@@ -37,7 +41,8 @@ const char* modeWord(OutputMode m) {
        plan);
 }
 
-// Names of columns that carry a watermark in `p`'s output (the event-time column, through projections).
+// Names of columns that carry a watermark in `p`'s output (the event-time column, through
+// projections).
 std::set<std::string> watermarkedColumns(const LogicalPlan& p) {
   std::set<std::string> out;
   for (const auto& c : p.children) {
@@ -72,16 +77,18 @@ struct Walk {
   int stateful = 0;
 
   void visit(const LogicalPlan& p) {
-    for (const auto& c : p.children) visit(*c);
+    for (const auto& c : p.children)
+      visit(*c);
     if (!p.streaming) return;
     std::vector<expr::ExprPtr> all = p.exprs;
     all.insert(all.end(), p.aggregates.begin(), p.aggregates.end());
     if (p.condition) all.push_back(p.condition);
     for (const auto& e : all) {
       if (containsCall(*e, "monotonically_increasing_id", false)) {
-        fail("Expression(s): monotonically_increasing_id() is not supported with streaming "
-             "DataFrames/Datasets",
-             root);
+        fail(
+            "Expression(s): monotonically_increasing_id() is not supported with streaming "
+            "DataFrames/Datasets",
+            root);
       }
     }
     switch (p.kind) {
@@ -90,15 +97,17 @@ struct Walk {
         ++stateful;
         for (const auto& a : p.aggregates) {
           if (a->distinct) {
-            fail("Distinct aggregations are not supported on streaming DataFrames/Datasets. "
-                 "Consider using approx_count_distinct() instead.",
-                 root);
+            fail(
+                "Distinct aggregations are not supported on streaming DataFrames/Datasets. "
+                "Consider using approx_count_distinct() instead.",
+                root);
           }
         }
         if (mode == OutputMode::Append) {
           auto wm = watermarkedColumns(*p.children[0]);
           bool ok = false;
-          for (const auto& k : p.grouping) ok = ok || referencesAny(*k, wm);
+          for (const auto& k : p.grouping)
+            ok = ok || referencesAny(*k, wm);
           ok = ok || eventTimeKey(p) >= 0;  // a window over a watermarked column
           if (!ok) outputModeError(mode, "streaming aggregations without watermark", root);
         }
@@ -107,18 +116,21 @@ struct Walk {
       case PlanKind::Deduplicate:
         ++stateful;
         if (p.within_watermark && watermarkedColumns(*p.children[0]).empty()) {
-          fail("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets "
-               "without watermark",
-               root);
+          fail(
+              "dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets "
+              "without watermark",
+              root);
         }
         break;
       case PlanKind::Sort: {
         const LogicalPlan* below = p.children[0].get();
-        while (below->kind == PlanKind::Project) below = below->children[0].get();
+        while (below->kind == PlanKind::Project)
+          below = below->children[0].get();
         if (!(mode == OutputMode::Complete && below->kind == PlanKind::Aggregate)) {
-          fail("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
-               "aggregated DataFrame/Dataset in Complete output mode",
-               root);
+          fail(
+              "Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
+              "aggregated DataFrame/Dataset in Complete output mode",
+              root);
         }
         break;
       }
@@ -137,7 +149,8 @@ struct Walk {
           fail("Union between streaming and batch DataFrames/Datasets is not supported", root);
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
 };
@@ -151,14 +164,15 @@ void checkForStreaming(const LogicalPlan& plan, OutputMode mode) {
     outputModeError(mode, "no streaming aggregations", plan);
   }
   if (w.stateful > 1 && mode != OutputMode::Append) {
-    fail("Detected pattern of possible 'correctness' issue due to global watermark. The query "
-         "contains stateful operation which can emit rows older than the current watermark plus "
-         "allowed late record delay, which are \"late rows\" in downstream stateful operations "
-         "and these rows can be discarded. Please refer the programming guide doc for more "
-         "details. If you understand the possible risk of correctness issue and still need to run "
-         "the query, you can disable this check by setting the config "
-         "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.",
-         plan);
+    fail(
+        "Detected pattern of possible 'correctness' issue due to global watermark. The query "
+        "contains stateful operation which can emit rows older than the current watermark plus "
+        "allowed late record delay, which are \"late rows\" in downstream stateful operations "
+        "and these rows can be discarded. Please refer the programming guide doc for more "
+        "details. If you understand the possible risk of correctness issue and still need to run "
+        "the query, you can disable this check by setting the config "
+        "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.",
+        plan);
   }
 }
 

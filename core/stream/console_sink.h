@@ -8,13 +8,15 @@
 
 namespace runnel::stream {
 
-using ConsoleOutput = std::function<void(int64_t batch_id, const types::Batch& rows,
-                                         const std::string& text)>;
+using ConsoleOutput =
+    std::function<void(int64_t batch_id, const types::Batch& rows, const std::string& text)>;
 
 class ConsoleSink final : public Sink {
  public:
   ConsoleSink(int num_rows, bool truncate, std::string time_zone, ConsoleOutput out)
-      : num_rows_(num_rows), truncate_(truncate), time_zone_(std::move(time_zone)),
+      : num_rows_(num_rows),
+        truncate_(truncate),
+        time_zone_(std::move(time_zone)),
         out_(std::move(out)) {}
   std::string description() const override {
     return "org.apache.spark.sql.execution.streaming.ConsoleTable$@1c6b2a1e";

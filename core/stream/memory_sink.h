@@ -1,6 +1,6 @@
-// MemorySink: Spark's memory sink: complete mode replaces the table's rows, append and update append
-// (SupportsStreamingUpdateAsAppend). A batch id it already has is ignored, so a re-run adds nothing twice.
-// ForeachBatchSink: hands each batch's rows to a callback (foreachBatch).
+// MemorySink: Spark's memory sink: complete mode replaces the table's rows, append and update
+// append (SupportsStreamingUpdateAsAppend). A batch id it already has is ignored, so a re-run adds
+// nothing twice. ForeachBatchSink: hands each batch's rows to a callback (foreachBatch).
 #pragma once
 
 #include <functional>

@@ -20,15 +20,18 @@ types::Batch MemoryStream::getBatch(std::optional<int64_t> start, int64_t end) {
 
 int64_t MemoryStream::addData(const std::vector<std::vector<types::Value>>& rows) {
   std::vector<types::MutableColumnPtr> cols;
-  for (const auto& f : schema_.fields) cols.push_back(types::Column::make(f.type));
+  for (const auto& f : schema_.fields)
+    cols.push_back(types::Column::make(f.type));
   for (const auto& row : rows) {
     RUNNEL_ASSERT(row.size() == cols.size(), "a MemoryStream row has one value per column");
-    for (size_t c = 0; c < cols.size(); ++c) cols[c]->appendValue(row[c]);
+    for (size_t c = 0; c < cols.size(); ++c)
+      cols[c]->appendValue(row[c]);
   }
   types::Batch b;
   b.schema = schema_;
   b.num_rows = rows.size();
-  for (auto& c : cols) b.columns.push_back(std::move(c));
+  for (auto& c : cols)
+    b.columns.push_back(std::move(c));
   return addBatch(b);
 }
 

@@ -1,5 +1,6 @@
-// MemoryStream: Spark's test source. Each addData() is one offset (an empty addData still adds one), so
-// a batch boundary falls wherever the test put it. Rows are kept for restarts (it is replayable).
+// MemoryStream: Spark's test source. Each addData() is one offset (an empty addData still adds
+// one), so a batch boundary falls wherever the test put it. Rows are kept for restarts (it is
+// replayable).
 #pragma once
 
 #include <vector>
@@ -10,8 +11,7 @@ namespace runnel::stream {
 
 class MemoryStream final : public Source {
  public:
-  explicit MemoryStream(types::Schema schema, int id = 0)
-      : schema_(std::move(schema)), id_(id) {}
+  explicit MemoryStream(types::Schema schema, int id = 0) : schema_(std::move(schema)), id_(id) {}
   std::string description() const override { return "MemoryStream[" + names() + "]"; }
   const types::Schema& schema() const override { return schema_; }
   std::optional<int64_t> latestOffset(int64_t now_ms) override;

@@ -13,7 +13,9 @@ bool MetadataLog::add(int64_t id, const std::string& content) {
   return true;
 }
 
-std::optional<std::string> MetadataLog::get(int64_t id) const { return fs_.read(path(id)); }
+std::optional<std::string> MetadataLog::get(int64_t id) const {
+  return fs_.read(path(id));
+}
 
 std::optional<int64_t> MetadataLog::latestId() const {
   std::optional<int64_t> latest;
@@ -41,7 +43,8 @@ std::string serializeOffsetSeq(const OffsetSeq& seq) {
                   {"spark.sql.streaming.multipleWatermarkPolicy", "min"},
                   {"spark.sql.shuffle.partitions", "200"}};
   std::string out = "v1\n" + meta.dump();
-  for (const auto& o : seq.offsets) out += "\n" + (o ? std::to_string(*o) : std::string("-"));
+  for (const auto& o : seq.offsets)
+    out += "\n" + (o ? std::to_string(*o) : std::string("-"));
   return out;
 }
 
@@ -49,18 +52,21 @@ OffsetSeq parseOffsetSeq(const std::string& text) {
   OffsetSeq seq;
   size_t at = text.find('\n');
   if (text.compare(0, 2, "v1") != 0 || at == std::string::npos)
-    throw Error(ErrorClass::IllegalArgumentException, "Log file was malformed: " + text.substr(0, 20));
+    throw Error(ErrorClass::IllegalArgumentException,
+                "Log file was malformed: " + text.substr(0, 20));
   size_t end = text.find('\n', at + 1);
-  auto meta = nlohmann::json::parse(text.substr(at + 1, end == std::string::npos ? std::string::npos
-                                                                                 : end - at - 1));
+  auto meta = nlohmann::json::parse(
+      text.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1));
   seq.batch_watermark_ms = meta.value("batchWatermarkMs", int64_t{0});
   seq.batch_timestamp_ms = meta.value("batchTimestampMs", int64_t{0});
   while (end != std::string::npos) {
     size_t next = text.find('\n', end + 1);
-    std::string line = text.substr(end + 1, next == std::string::npos ? std::string::npos
-                                                                      : next - end - 1);
-    if (line == "-") seq.offsets.push_back(std::nullopt);
-    else seq.offsets.push_back(std::stoll(line));
+    std::string line =
+        text.substr(end + 1, next == std::string::npos ? std::string::npos : next - end - 1);
+    if (line == "-")
+      seq.offsets.push_back(std::nullopt);
+    else
+      seq.offsets.push_back(std::stoll(line));
     end = next;
   }
   return seq;

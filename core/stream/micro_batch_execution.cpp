@@ -16,12 +16,13 @@ MicroBatchExecution::MicroBatchExecution(QueryConfig config)
 }
 
 MicroBatchExecution::~MicroBatchExecution() {
-  for (auto& s : config_.sources) s->stop();
+  for (auto& s : config_.sources)
+    s->stop();
 }
 
-// populateStartOffsets: let N be the latest batch in offsets/. None: start at batch 0. If commits/ has
-// N too, batch N is done: start batch N+1 from offsets N and the watermark in commits/N. Otherwise
-// re-run batch N with exactly the offsets logged for it.
+// populateStartOffsets: let N be the latest batch in offsets/. None: start at batch 0. If commits/
+// has N too, batch N is done: start batch N+1 from offsets N and the watermark in commits/N.
+// Otherwise re-run batch N with exactly the offsets logged for it.
 void MicroBatchExecution::start() {
   active_ = true;
   started_ = true;
@@ -161,7 +162,8 @@ void MicroBatchExecution::fail(const Error& error) {
                                  config_.id, config_.run_id, inner));
   status_ = "Terminated with exception: " + inner;
   active_ = false;
-  for (auto& s : config_.sources) s->stop();
+  for (auto& s : config_.sources)
+    s->stop();
   if (config_.on_terminated) config_.on_terminated(exception_);
 }
 
@@ -169,13 +171,15 @@ void MicroBatchExecution::stop() {
   if (!active_) return;
   active_ = false;
   status_ = "Stopped";
-  for (auto& s : config_.sources) s->stop();
+  for (auto& s : config_.sources)
+    s->stop();
   if (config_.on_terminated) config_.on_terminated(std::nullopt);
 }
 
 int64_t MicroBatchExecution::numStateRows() const {
   int64_t n = 0;
-  for (const auto& [id, data] : state_.stores()) n += data->numRows();
+  for (const auto& [id, data] : state_.stores())
+    n += data->numRows();
   return n;
 }
 

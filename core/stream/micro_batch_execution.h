@@ -1,6 +1,6 @@
-// MicroBatchExecution: Spark's micro-batch loop without the thread. The host calls tick() whenever it
-// likes; each call runs at most one trigger attempt (constructNextBatch + runBatch), using the injected
-// clock. Offsets are logged before a batch runs and the commit after the sink took it.
+// MicroBatchExecution: Spark's micro-batch loop without the thread. The host calls tick() whenever
+// it likes; each call runs at most one trigger attempt (constructNextBatch + runBatch), using the
+// injected clock. Offsets are logged before a batch runs and the commit after the sink took it.
 #pragma once
 
 #include <deque>
@@ -87,7 +87,7 @@ class MicroBatchExecution {
   int64_t batch_id_ = 0;
   std::vector<std::optional<int64_t>> committed_;
   std::optional<std::vector<std::optional<int64_t>>> rerun_offsets_;
-  int64_t watermark_ms_ = 0;       // used by the next batch
+  int64_t watermark_ms_ = 0;        // used by the next batch
   int64_t batch_watermark_ms_ = 0;  // used by the last batch
   std::vector<int64_t> operator_watermarks_;
   std::deque<StreamingQueryProgress> recent_;

@@ -1,5 +1,6 @@
-// MicroBatchExecution::runBatch: write offsets, read each source's range, run the physical plan, hand the
-// result to the sink, write the commit (with the next watermark), commit state and sources, report.
+// MicroBatchExecution::runBatch: write offsets, read each source's range, run the physical plan,
+// hand the result to the sink, write the commit (with the next watermark), commit state and
+// sources, report.
 #include <fmt/format.h>
 
 #include "stream/metadata_log.h"
@@ -27,8 +28,10 @@ void MicroBatchExecution::runBatch(int64_t start_ms,
   int64_t rows_in = 0;
   for (size_t i = 0; i < config_.sources.size(); ++i) {
     Source& s = *config_.sources[i];
-    if (end_offsets[i]) inputs.push_back(s.getBatch(committed_[i], *end_offsets[i]));
-    else inputs.push_back(types::Batch::empty(s.schema()));
+    if (end_offsets[i])
+      inputs.push_back(s.getBatch(committed_[i], *end_offsets[i]));
+    else
+      inputs.push_back(types::Batch::empty(s.schema()));
     SourceProgress sp;
     sp.description = s.description();
     sp.start_offset = committed_[i];
@@ -81,9 +84,12 @@ void MicroBatchExecution::runBatch(int64_t start_ms,
     sp.input_rows_per_second = elapsed_s > 0 ? sp.num_input_rows / elapsed_s : 0.0;
     sp.processed_rows_per_second = sp.num_input_rows / duration_s;
   }
-  p.duration_ms = {{"addBatch", t_add - t_get}, {"commitOffsets", t_end - t_add},
-                   {"getBatch", 0},             {"latestOffset", t0 - start_ms},
-                   {"queryPlanning", 0},        {"triggerExecution", t_end - start_ms},
+  p.duration_ms = {{"addBatch", t_add - t_get},
+                   {"commitOffsets", t_end - t_add},
+                   {"getBatch", 0},
+                   {"latestOffset", t0 - start_ms},
+                   {"queryPlanning", 0},
+                   {"triggerExecution", t_end - start_ms},
                    {"walCommit", t_wal - t0}};
   if (!physical_.watermarks().empty()) {
     int64_t max = INT64_MIN, min = INT64_MAX, count = 0;

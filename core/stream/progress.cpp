@@ -71,12 +71,14 @@ nlohmann::ordered_json StreamingQueryProgress::toJson() const {
   putRate(j, "processedRowsPerSecond", processed_rows_per_second);
   if (!duration_ms.empty()) {
     nlohmann::ordered_json d;
-    for (const auto& [k, v] : duration_ms) d[k] = v;
+    for (const auto& [k, v] : duration_ms)
+      d[k] = v;
     j["durationMs"] = d;
   }
   if (!event_time.empty()) {
     nlohmann::ordered_json e;
-    for (const auto& [k, v] : event_time) e[k] = v;
+    for (const auto& [k, v] : event_time)
+      e[k] = v;
     j["eventTime"] = e;
   }
   j["stateOperators"] = nlohmann::ordered_json::array();
@@ -114,6 +116,8 @@ nlohmann::ordered_json StreamingQueryProgress::toJson() const {
   return j;
 }
 
-std::string StreamingQueryProgress::prettyJson() const { return sparkPrettyJson(toJson()); }
+std::string StreamingQueryProgress::prettyJson() const {
+  return sparkPrettyJson(toJson());
+}
 
 }  // namespace runnel::stream

@@ -1,5 +1,6 @@
-// StreamingQueryProgress: what a trigger reports (Spark's progress.scala), rendered as Spark's pretty JSON
-// (json4s style: `"k" : v`, two-space indent, `[ {` ... `} ]`, empty maps and NaN omitted).
+// StreamingQueryProgress: what a trigger reports (Spark's progress.scala), rendered as Spark's
+// pretty JSON (json4s style: `"k" : v`, two-space indent, `[ {` ... `} ]`, empty maps and NaN
+// omitted).
 #pragma once
 
 #include <cstdint>

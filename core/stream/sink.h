@@ -1,5 +1,6 @@
-// Sink: where each micro-batch's result goes (Spark's Sink / StreamingWrite). addBatch is called once per
-// batch id; a sink that sees a batch id again (re-run after a restart) must not duplicate it.
+// Sink: where each micro-batch's result goes (Spark's Sink / StreamingWrite). addBatch is called
+// once per batch id; a sink that sees a batch id again (re-run after a restart) must not duplicate
+// it.
 #pragma once
 
 #include <cstdint>

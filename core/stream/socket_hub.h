@@ -1,7 +1,7 @@
-// SocketHub: where the host delivers lines read from a TCP target ("localhost:9999"). The engine opens
-// no sockets: the CLI, the browser worker or a test pushes lines here, and every socket source reading
-// that target receives them. Lines pushed while no source listens wait (as nc holds typed lines until a
-// client connects), up to a bound.
+// SocketHub: where the host delivers lines read from a TCP target ("localhost:9999"). The engine
+// opens no sockets: the CLI, the browser worker or a test pushes lines here, and every socket
+// source reading that target receives them. Lines pushed while no source listens wait (as nc holds
+// typed lines until a client connects), up to a bound.
 #pragma once
 
 #include <cstdint>

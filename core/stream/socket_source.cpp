@@ -19,20 +19,23 @@ void SocketHub::push(const std::string& target, const std::vector<std::string>& 
     return;
   }
   for (auto* s : t.sources) {
-    for (const auto& l : lines) s->receive(l, now_ms);
+    for (const auto& l : lines)
+      s->receive(l, now_ms);
   }
 }
 
 void SocketHub::fail(const std::string& target, const std::string& reason) {
   Target& t = targets_[target];
   t.failure = reason;
-  for (auto* s : t.sources) s->fail(reason);
+  for (auto* s : t.sources)
+    s->fail(reason);
 }
 
 void SocketHub::attach(const std::string& target, SocketSource* source) {
   Target& t = targets_[target];
   t.sources.push_back(source);
-  for (size_t i = 0; i < t.pending.size(); ++i) source->receive(t.pending[i], t.pending_times[i]);
+  for (size_t i = 0; i < t.pending.size(); ++i)
+    source->receive(t.pending[i], t.pending_times[i]);
   t.pending.clear();
   t.pending_times.clear();
   if (t.failure) source->fail(*t.failure);
@@ -61,14 +64,17 @@ types::Schema SocketSource::schemaFor(bool include_timestamp) {
   return s;
 }
 
-SocketSource::SocketSource(std::weak_ptr<SocketHub> hub, std::string host, int port, bool include_timestamp)
+SocketSource::SocketSource(std::weak_ptr<SocketHub> hub, std::string host, int port,
+                           bool include_timestamp)
     : hub_(std::move(hub)),
       host_(std::move(host)),
       port_(port),
       include_timestamp_(include_timestamp),
       schema_(schemaFor(include_timestamp)) {}
 
-SocketSource::~SocketSource() { stop(); }
+SocketSource::~SocketSource() {
+  stop();
+}
 
 std::string SocketSource::description() const {
   return "TextSocketV2[host: " + host_ + ", port: " + std::to_string(port_) + "]";
@@ -80,7 +86,8 @@ std::optional<int64_t> SocketSource::latestOffset(int64_t) {
 }
 
 types::Batch SocketSource::getBatch(std::optional<int64_t> start, int64_t end) {
-  // Spark opens the connection lazily while planning the first batch, which therefore reads nothing.
+  // Spark opens the connection lazily while planning the first batch, which therefore reads
+  // nothing.
   if (!connected_) {
     connected_ = true;
     attached_ = true;

@@ -1,6 +1,7 @@
 // SocketSource: Spark's TextSocketMicroBatchStream. Schema `value: string` (+ `timestamp` with
-// includeTimestamp). Offsets are line indexes; before the first batch "connects" the latest offset is -1,
-// so batch 0 is always empty and lines typed before the start show up in batch 1, as in Spark.
+// includeTimestamp). Offsets are line indexes; before the first batch "connects" the latest offset
+// is -1, so batch 0 is always empty and lines typed before the start show up in batch 1, as in
+// Spark.
 #pragma once
 
 #include <memory>

@@ -1,5 +1,5 @@
-// Trigger: when micro-batches run (Spark's Trigger + ProcessingTimeExecutor), driven by the injected
-// clock: the host calls tick(now) and the trigger says whether a batch attempt is due.
+// Trigger: when micro-batches run (Spark's Trigger + ProcessingTimeExecutor), driven by the
+// injected clock: the host calls tick(now) and the trigger says whether a batch attempt is due.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// Batch: columns plus a row count, the unit every operator takes and returns (Spark's ColumnarBatch).
+// Batch: columns plus a row count, the unit every operator takes and returns (Spark's
+// ColumnarBatch).
 #pragma once
 
 #include <string>

@@ -8,14 +8,22 @@ namespace runnel::types {
 
 std::string DataType::simpleString() const {
   switch (id) {
-    case TypeId::Null: return "void";
-    case TypeId::Boolean: return "boolean";
-    case TypeId::Int: return "int";
-    case TypeId::BigInt: return "bigint";
-    case TypeId::Double: return "double";
-    case TypeId::String: return "string";
-    case TypeId::Timestamp: return "timestamp";
-    case TypeId::Array: return "array<" + element->simpleString() + ">";
+    case TypeId::Null:
+      return "void";
+    case TypeId::Boolean:
+      return "boolean";
+    case TypeId::Int:
+      return "int";
+    case TypeId::BigInt:
+      return "bigint";
+    case TypeId::Double:
+      return "double";
+    case TypeId::String:
+      return "string";
+    case TypeId::Timestamp:
+      return "timestamp";
+    case TypeId::Array:
+      return "array<" + element->simpleString() + ">";
     case TypeId::Struct: {
       std::string out = "struct<";
       for (size_t i = 0; i < fields.size(); ++i) {
@@ -30,7 +38,8 @@ std::string DataType::simpleString() const {
 
 std::string DataType::sql() const {
   switch (id) {
-    case TypeId::Array: return "ARRAY<" + element->sql() + ">";
+    case TypeId::Array:
+      return "ARRAY<" + element->sql() + ">";
     case TypeId::Struct: {
       std::string out = "STRUCT<";
       for (size_t i = 0; i < fields.size(); ++i) {
@@ -41,7 +50,8 @@ std::string DataType::sql() const {
     }
     default: {
       std::string s = simpleString();
-      std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+      std::transform(s.begin(), s.end(), s.begin(),
+                     [](unsigned char c) { return std::toupper(c); });
       return s;
     }
   }
@@ -49,11 +59,16 @@ std::string DataType::sql() const {
 
 std::string DataType::typeName() const {
   switch (id) {
-    case TypeId::Int: return "integer";
-    case TypeId::BigInt: return "long";
-    case TypeId::Array: return "array";
-    case TypeId::Struct: return "struct";
-    default: return simpleString();
+    case TypeId::Int:
+      return "integer";
+    case TypeId::BigInt:
+      return "long";
+    case TypeId::Array:
+      return "array";
+    case TypeId::Struct:
+      return "struct";
+    default:
+      return simpleString();
   }
 }
 

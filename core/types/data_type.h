@@ -1,4 +1,5 @@
-// DataType and Field: Spark's SQL types with Spark's names (simpleString "bigint", treeString "long").
+// DataType and Field: Spark's SQL types with Spark's names (simpleString "bigint", treeString
+// "long").
 #pragma once
 
 #include <memory>
@@ -20,9 +21,9 @@ struct Field {
 
 struct DataType {
   TypeId id = TypeId::Null;
-  DataTypePtr element;          // Array: the element type
-  bool contains_null = true;    // Array: whether elements may be null
-  std::vector<Field> fields;    // Struct: the fields in order
+  DataTypePtr element;        // Array: the element type
+  bool contains_null = true;  // Array: whether elements may be null
+  std::vector<Field> fields;  // Struct: the fields in order
 
   // Spark's DataType.simpleString: "string", "bigint", "array<string>", "struct<a:int,b:string>".
   std::string simpleString() const;
@@ -31,7 +32,9 @@ struct DataType {
   // The name printSchema uses: "long", "integer", "string", "array", "struct".
   std::string typeName() const;
 
-  bool isNumeric() const { return id == TypeId::Int || id == TypeId::BigInt || id == TypeId::Double; }
+  bool isNumeric() const {
+    return id == TypeId::Int || id == TypeId::BigInt || id == TypeId::Double;
+  }
   bool isIntegral() const { return id == TypeId::Int || id == TypeId::BigInt; }
   // Stored in Column::ints (booleans, ints, bigints, timestamps in microseconds).
   bool isIntStorage() const {
@@ -41,7 +44,9 @@ struct DataType {
 };
 
 bool operator==(const DataType& a, const DataType& b);
-inline bool sameType(const DataTypePtr& a, const DataTypePtr& b) { return *a == *b; }
+inline bool sameType(const DataTypePtr& a, const DataTypePtr& b) {
+  return *a == *b;
+}
 
 // Shared instances of the primitive types.
 DataTypePtr nullType();

@@ -7,29 +7,52 @@ namespace runnel {
 
 const char* errorClassName(ErrorClass cls) {
   switch (cls) {
-    case ErrorClass::ParseException: return "ParseException";
-    case ErrorClass::AnalysisException: return "AnalysisException";
-    case ErrorClass::StreamingQueryException: return "StreamingQueryException";
-    case ErrorClass::UnsupportedOperationException: return "UnsupportedOperationException";
-    case ErrorClass::IllegalArgumentException: return "IllegalArgumentException";
-    case ErrorClass::NumberFormatException: return "NumberFormatException";
-    case ErrorClass::ArithmeticException: return "ArithmeticException";
-    case ErrorClass::DateTimeException: return "DateTimeException";
-    case ErrorClass::SparkException: return "SparkException";
-    case ErrorClass::PySparkValueError: return "PySparkValueError";
-    case ErrorClass::PySparkTypeError: return "PySparkTypeError";
-    case ErrorClass::SyntaxError: return "SyntaxError";
-    case ErrorClass::NameError: return "NameError";
-    case ErrorClass::TypeError: return "TypeError";
-    case ErrorClass::AttributeError: return "AttributeError";
-    case ErrorClass::ValueError: return "ValueError";
-    case ErrorClass::NotImplementedError: return "NotImplementedError";
-    case ErrorClass::ImportError: return "ImportError";
-    case ErrorClass::KeyError: return "KeyError";
-    case ErrorClass::IndexError: return "IndexError";
-    case ErrorClass::ZeroDivisionError: return "ZeroDivisionError";
-    case ErrorClass::RuntimeError: return "RuntimeError";
-    case ErrorClass::InternalError: return "InternalError";
+    case ErrorClass::ParseException:
+      return "ParseException";
+    case ErrorClass::AnalysisException:
+      return "AnalysisException";
+    case ErrorClass::StreamingQueryException:
+      return "StreamingQueryException";
+    case ErrorClass::UnsupportedOperationException:
+      return "UnsupportedOperationException";
+    case ErrorClass::IllegalArgumentException:
+      return "IllegalArgumentException";
+    case ErrorClass::NumberFormatException:
+      return "NumberFormatException";
+    case ErrorClass::ArithmeticException:
+      return "ArithmeticException";
+    case ErrorClass::DateTimeException:
+      return "DateTimeException";
+    case ErrorClass::SparkException:
+      return "SparkException";
+    case ErrorClass::PySparkValueError:
+      return "PySparkValueError";
+    case ErrorClass::PySparkTypeError:
+      return "PySparkTypeError";
+    case ErrorClass::SyntaxError:
+      return "SyntaxError";
+    case ErrorClass::NameError:
+      return "NameError";
+    case ErrorClass::TypeError:
+      return "TypeError";
+    case ErrorClass::AttributeError:
+      return "AttributeError";
+    case ErrorClass::ValueError:
+      return "ValueError";
+    case ErrorClass::NotImplementedError:
+      return "NotImplementedError";
+    case ErrorClass::ImportError:
+      return "ImportError";
+    case ErrorClass::KeyError:
+      return "KeyError";
+    case ErrorClass::IndexError:
+      return "IndexError";
+    case ErrorClass::ZeroDivisionError:
+      return "ZeroDivisionError";
+    case ErrorClass::RuntimeError:
+      return "RuntimeError";
+    case ErrorClass::InternalError:
+      return "InternalError";
   }
   return "InternalError";
 }

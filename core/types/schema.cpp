@@ -28,7 +28,8 @@ std::optional<size_t> Schema::indexOf(std::string_view name) const {
 std::vector<std::string> Schema::names() const {
   std::vector<std::string> out;
   out.reserve(fields.size());
-  for (const auto& f : fields) out.push_back(f.name);
+  for (const auto& f : fields)
+    out.push_back(f.name);
   return out;
 }
 
@@ -52,7 +53,8 @@ void appendField(std::string& out, const Field& f, const std::string& prefix) {
 
 void appendTree(std::string& out, const DataType& type, const std::string& prefix) {
   if (type.id == TypeId::Struct) {
-    for (const auto& f : type.fields) appendField(out, f, prefix);
+    for (const auto& f : type.fields)
+      appendField(out, f, prefix);
   } else if (type.id == TypeId::Array) {
     out += prefix + "-- element: " + type.element->typeName() +
            " (containsNull = " + (type.contains_null ? "true" : "false") + ")\n";
@@ -63,7 +65,8 @@ void appendTree(std::string& out, const DataType& type, const std::string& prefi
 
 std::string Schema::treeString() const {
   std::string out = "root\n";
-  for (const auto& f : fields) appendField(out, f, " |");
+  for (const auto& f : fields)
+    appendField(out, f, " |");
   return out;
 }
 

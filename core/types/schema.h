@@ -1,4 +1,5 @@
-// Schema: the ordered, named fields of a Batch or plan output (Spark's StructType at the top level).
+// Schema: the ordered, named fields of a Batch or plan output (Spark's StructType at the top
+// level).
 #pragma once
 
 #include <optional>

@@ -69,12 +69,17 @@ bool Value::operator==(const Value& o) const {
   if (is_null || o.is_null) return is_null == o.is_null;
   if (!(*type == *o.type)) return false;
   switch (type->id) {
-    case TypeId::Double: return d == o.d || (d != d && o.d != o.d);
-    case TypeId::String: return s == o.s;
+    case TypeId::Double:
+      return d == o.d || (d != d && o.d != o.d);
+    case TypeId::String:
+      return s == o.s;
     case TypeId::Array:
-    case TypeId::Struct: return children == o.children;
-    case TypeId::Null: return true;
-    default: return i == o.i;
+    case TypeId::Struct:
+      return children == o.children;
+    case TypeId::Null:
+      return true;
+    default:
+      return i == o.i;
   }
 }
 

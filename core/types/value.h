@@ -1,5 +1,5 @@
-// Value: one typed scalar (or array/struct) for the edges of the engine: literals, test rows, printing.
-// Never used on the hot path; operators work on Columns.
+// Value: one typed scalar (or array/struct) for the edges of the engine: literals, test rows,
+// printing. Never used on the hot path; operators work on Columns.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
-// `runnel run FILE.py` and `runnel demo`: drive a Playground natively. Socket sources connect to the
-// real TCP server the code names (the course's `nc -lk 9999`); lines read from it are pushed into the
-// engine; console output goes to stdout exactly as Spark prints it, logs and errors to stderr.
+// `runnel run FILE.py` and `runnel demo`: drive a Playground natively. Socket sources connect to
+// the real TCP server the code names (the course's `nc -lk 9999`); lines read from it are pushed
+// into the engine; console output goes to stdout exactly as Spark prints it, logs and errors to
+// stderr.
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <poll.h>
@@ -24,7 +25,9 @@ namespace runnel::cli {
 namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;  // set by SIGINT/SIGTERM; the loop polls it
-extern "C" void onSignal(int) { g_interrupted = 1; }
+extern "C" void onSignal(int) {
+  g_interrupted = 1;
+}
 
 class SystemClock final : public Clock {
  public:

@@ -11,9 +11,12 @@ std::string cellText(const types::Value& v) {
   using types::TypeId;
   if (v.is_null) return "NULL";
   switch (v.type->id) {
-    case TypeId::String: return v.s;
-    case TypeId::Double: return fmt::format("{}", v.d);
-    case TypeId::Boolean: return v.i ? "true" : "false";
+    case TypeId::String:
+      return v.s;
+    case TypeId::Double:
+      return fmt::format("{}", v.d);
+    case TypeId::Boolean:
+      return v.i ? "true" : "false";
     case TypeId::Array:
     case TypeId::Struct: {
       std::string out = v.type->id == TypeId::Array ? "[" : "{";
@@ -23,7 +26,8 @@ std::string cellText(const types::Value& v) {
       }
       return out + (v.type->id == TypeId::Array ? "]" : "}");
     }
-    default: return std::to_string(v.i);
+    default:
+      return std::to_string(v.i);
   }
 }
 

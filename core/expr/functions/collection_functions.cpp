@@ -1,5 +1,5 @@
-// Collection constructors (Spark's complexTypeCreator.scala: CreateArray). `array(a, b, ...)` widens
-// its arguments to one element type, as Spark's FunctionArgumentConversion does.
+// Collection constructors (Spark's complexTypeCreator.scala: CreateArray). `array(a, b, ...)`
+// widens its arguments to one element type, as Spark's FunctionArgumentConversion does.
 #include <fmt/format.h>
 
 #include "expr/functions/simple_function.h"
@@ -20,14 +20,16 @@ DataTypePtr arrayResult(const Expr& call, std::vector<DataTypePtr>& t) {
     DataTypePtr next = findWiderType(element, x);
     if (!next) {
       std::string list;
-      for (const auto& y : t) list += (list.empty() ? "" : ", ") + toSQLType(*y);
+      for (const auto& y : t)
+        list += (list.empty() ? "" : ", ") + toSQLType(*y);
       throwDataTypeMismatch(
           call, "DATA_DIFF_TYPES",
           fmt::format("Input to `array` should all be the same type, but it's [{}].", list));
     }
     element = next;
   }
-  for (auto& x : t) x = element;
+  for (auto& x : t)
+    x = element;
   if (element->id == TypeId::Null) element = types::stringType();  // array() is array<string>
   return types::arrayType(element);
 }
@@ -38,7 +40,8 @@ ColumnPtr arrayKernel(const Expr& call, const std::vector<ColumnPtr>& args, size
   out->reserve(rows);
   Column& elements = *out->children[0];
   for (size_t r = 0; r < rows; ++r) {
-    for (const auto& a : args) appendRow(elements, *a, r);
+    for (const auto& a : args)
+      appendRow(elements, *a, r);
     out->closeArrayRow();
   }
   return out;

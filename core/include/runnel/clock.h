@@ -1,5 +1,5 @@
-// Clock: time is injected. The engine never reads the wall clock; hosts pass `now` to tick() and tests
-// use a ManualClock.
+// Clock: time is injected. The engine never reads the wall clock; hosts pass `now` to tick() and
+// tests use a ManualClock.
 #pragma once
 
 #include <cstdint>

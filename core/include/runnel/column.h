@@ -22,7 +22,8 @@ class Column {
   Column cast(const std::string& type) const;  // a DDL type string ("int", "array<string>")
   Column tryCast(const std::string& type) const;
 
-  // A binary or unary operator / function by its registry name ("+", "=", "and", "not", "isnull"...).
+  // A binary or unary operator / function by its registry name ("+", "=", "and", "not",
+  // "isnull"...).
   Column binary(const std::string& op, const Column& other) const;
   Column unary(const std::string& op) const;
   Column method(const std::string& function, const std::vector<Column>& args) const;
@@ -46,12 +47,12 @@ class Column {
 // pyspark.sql.functions essentials; every other function goes through call().
 namespace functions {
 Column col(const std::string& name);
-Column litInt(int64_t v);      // int when it fits, bigint otherwise (as Python ints become literals)
+Column litInt(int64_t v);  // int when it fits, bigint otherwise (as Python ints become literals)
 Column litDouble(double v);
 Column litString(const std::string& v);
 Column litBool(bool v);
 Column litNull();
-Column expr(const std::string& sql);          // SQL expression text
+Column expr(const std::string& sql);  // SQL expression text
 Column call(const std::string& function, const std::vector<Column>& args);
 Column when(const Column& condition, const Column& value);
 Column countDistinct(const std::vector<Column>& args);

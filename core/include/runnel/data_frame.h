@@ -1,5 +1,5 @@
-// DataFrame: PySpark's DataFrame over an analysed logical plan. Transformations analyse eagerly and raise
-// Spark's AnalysisException; actions run batch plans; writeStream() starts streaming ones.
+// DataFrame: PySpark's DataFrame over an analysed logical plan. Transformations analyse eagerly and
+// raise Spark's AnalysisException; actions run batch plans; writeStream() starts streaming ones.
 #pragma once
 
 #include <memory>
@@ -74,7 +74,8 @@ class DataFrame {
 
 class GroupedData {
  public:
-  GroupedData(DataFrame df, std::vector<Column> keys) : df_(std::move(df)), keys_(std::move(keys)) {}
+  GroupedData(DataFrame df, std::vector<Column> keys)
+      : df_(std::move(df)), keys_(std::move(keys)) {}
   DataFrame agg(const std::vector<Column>& aggs) const;
   DataFrame count() const;
   // sum/avg/mean/min/max over the named columns (all numeric columns when empty).

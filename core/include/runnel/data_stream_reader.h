@@ -1,4 +1,5 @@
-// DataStreamReader and DataFrameReader: spark.readStream / spark.read (format, option, schema, load).
+// DataStreamReader and DataFrameReader: spark.readStream / spark.read (format, option, schema,
+// load).
 #pragma once
 
 #include <map>
@@ -12,7 +13,8 @@ namespace runnel {
 
 class SparkSession;
 
-// Options are case-insensitive (CaseInsensitiveStringMap); values are strings as PySpark's to_str makes them.
+// Options are case-insensitive (CaseInsensitiveStringMap); values are strings as PySpark's to_str
+// makes them.
 class SourceOptions {
  public:
   void set(const std::string& key, const std::string& value);

@@ -1,5 +1,6 @@
-// runnel::Error: the one error type. It carries Spark's error category (the exception class a PySpark
-// user sees), Spark's message text, and where in the user's code it happened (1-based, 0 = unknown).
+// runnel::Error: the one error type. It carries Spark's error category (the exception class a
+// PySpark user sees), Spark's message text, and where in the user's code it happened (1-based, 0 =
+// unknown).
 #pragma once
 
 #include <exception>
@@ -14,22 +15,22 @@ enum class ErrorClass {
   UnsupportedOperationException,
   IllegalArgumentException,
   NumberFormatException,
-  ArithmeticException,    // SparkArithmeticException (ANSI overflow, division by zero)
-  DateTimeException,      // SparkDateTimeException
-  SparkException,         // a failed job (FAILFAST reads, invalid reader flags)
-  PySparkValueError,      // PySpark's own argument checks ([ONLY_ALLOW_SINGLE_TRIGGER] ...)
+  ArithmeticException,  // SparkArithmeticException (ANSI overflow, division by zero)
+  DateTimeException,    // SparkDateTimeException
+  SparkException,       // a failed job (FAILFAST reads, invalid reader flags)
+  PySparkValueError,    // PySpark's own argument checks ([ONLY_ALLOW_SINGLE_TRIGGER] ...)
   PySparkTypeError,
-  SyntaxError,            // Python-level errors from the PySpark front end
+  SyntaxError,  // Python-level errors from the PySpark front end
   NameError,
   TypeError,
   AttributeError,
   ValueError,
-  NotImplementedError,    // valid Python/PySpark that Runnel's subset does not cover
-  ImportError,            // Python: unknown module or name (ModuleNotFoundError is one)
-  KeyError,               // Python: missing dict key
-  IndexError,             // Python: sequence index out of range
-  ZeroDivisionError,      // Python: int/float division by zero
-  RuntimeError,           // Python: recursion depth, the step budget of a run
+  NotImplementedError,  // valid Python/PySpark that Runnel's subset does not cover
+  ImportError,          // Python: unknown module or name (ModuleNotFoundError is one)
+  KeyError,             // Python: missing dict key
+  IndexError,           // Python: sequence index out of range
+  ZeroDivisionError,    // Python: int/float division by zero
+  RuntimeError,         // Python: recursion depth, the step budget of a run
   InternalError,
 };
 
@@ -71,7 +72,7 @@ class Error : public std::exception {
 }  // namespace runnel
 
 // A programmer error: throws InternalError (never aborts, the browser must survive it).
-#define RUNNEL_ASSERT(cond, why)                                        \
-  do {                                                                  \
+#define RUNNEL_ASSERT(cond, why)                                               \
+  do {                                                                         \
     if (!(cond)) ::runnel::throwInternalError(#cond, why, __FILE__, __LINE__); \
   } while (0)

@@ -1,6 +1,6 @@
-// Playground: what a host (the browser worker through wasm/, the `runnel run` CLI) drives. It runs a
-// PySpark program with the PySpark front end, owns the SparkSession, and reports everything that happens
-// as events (JSON objects, documented in web/src/worker/protocol.ts and below).
+// Playground: what a host (the browser worker through wasm/, the `runnel run` CLI) drives. It runs
+// a PySpark program with the PySpark front end, owns the SparkSession, and reports everything that
+// happens as events (JSON objects, documented in web/src/worker/protocol.ts and below).
 //
 // Events (one JSON object each; takeEvents() returns a JSON array of them, oldest first):
 //   {"type":"output","text":"..."}                          print(), show(), console sink text
@@ -11,7 +11,8 @@
 //   {"type":"queryTerminated","queryId":"..","error":null|{"errorClass":..,"message":..}}
 //   {"type":"error","errorClass":"AnalysisException","message":"...","line":3,"column":5}
 //   {"type":"log","level":"WARN","message":"..."}
-//   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: awaitTermination reached
+//   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: awaitTermination
+//   reached
 //                                                 with queries still active)
 #pragma once
 
@@ -44,12 +45,12 @@ class Playground {
   void run(const std::string& code, const std::string& file_name = "<cell>");
   void pushLines(const std::string& target, const std::vector<std::string>& lines);
   void failTarget(const std::string& target, const std::string& reason);
-  void tick();                       // runs due triggers at the clock's time
+  void tick();  // runs due triggers at the clock's time
   std::optional<int64_t> nextWakeMs() const;
-  void stop();                       // stops every query
+  void stop();  // stops every query
   bool hasActiveQueries() const;
   std::vector<std::string> socketTargets() const;
-  std::string takeEvents();          // JSON array, and clears the queue
+  std::string takeEvents();  // JSON array, and clears the queue
 
  private:
   struct State;

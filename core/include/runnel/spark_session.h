@@ -1,5 +1,6 @@
-// SparkSession: the entry point (spark.read, spark.readStream, createDataFrame, sql, conf, streams) and the
-// hub a host drives: it owns the running queries, routes socket lines to them and ticks them.
+// SparkSession: the entry point (spark.read, spark.readStream, createDataFrame, sql, conf, streams)
+// and the hub a host drives: it owns the running queries, routes socket lines to them and ticks
+// them.
 #pragma once
 
 #include <functional>
@@ -29,7 +30,8 @@ class SocketHub;
 // What a host hears from the session. Every callback is optional.
 struct SessionListener {
   std::function<void(const std::string& text)> on_output;  // print(), show(), console sink text
-  // A sink received a batch: the query, the batch id, and the rows (console text is sent via on_output).
+  // A sink received a batch: the query, the batch id, and the rows (console text is sent via
+  // on_output).
   std::function<void(const StreamingQuery& query, int64_t batch_id, const types::Batch& rows,
                      const std::string& console_text)>
       on_batch;
@@ -44,7 +46,8 @@ struct SessionOptions {
   std::shared_ptr<const Clock> clock;       // required
   std::shared_ptr<FileSystem> file_system;  // defaults to an in-memory one
   SessionListener listener;
-  size_t chunk_capacity = 4096;  // rows per columnar chunk inside a micro-batch (1 in --one-row-chunks)
+  size_t chunk_capacity =
+      4096;  // rows per columnar chunk inside a micro-batch (1 in --one-row-chunks)
   std::string app_name = "runnel";
 };
 
@@ -80,7 +83,8 @@ class SparkSession : public std::enable_shared_from_this<SparkSession> {
   void registerQuery(const StreamingQuery& query);
   void stopAll();
 
-  // Host side: lines from the socket `target` ("localhost:9999"), the host could not connect, ticking.
+  // Host side: lines from the socket `target` ("localhost:9999"), the host could not connect,
+  // ticking.
   void pushSocketLines(const std::string& target, const std::vector<std::string>& lines);
   void failSocketTarget(const std::string& target, const std::string& reason);
   std::vector<std::string> socketTargets() const;  // targets active socket sources read

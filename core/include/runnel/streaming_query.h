@@ -1,5 +1,6 @@
-// StreamingQuery, DataStreamWriter and StreamingQueryManager: starting and driving streaming queries.
-// The engine never blocks: the host drives every active query with SparkSession::tick(now).
+// StreamingQuery, DataStreamWriter and StreamingQueryManager: starting and driving streaming
+// queries. The engine never blocks: the host drives every active query with
+// SparkSession::tick(now).
 #pragma once
 
 #include <functional>
@@ -27,7 +28,7 @@ class StreamingQuery {
   bool isActive() const;
   // {"message": ..., "isDataAvailable": ..., "isTriggerActive": ...} as JSON text.
   std::string statusJson() const;
-  std::optional<std::string> lastProgressJson() const;        // pretty JSON as Spark prints it
+  std::optional<std::string> lastProgressJson() const;  // pretty JSON as Spark prints it
   std::vector<std::string> recentProgressJson() const;
   std::optional<Error> exception() const;
   void stop();

@@ -78,7 +78,8 @@ int runConformance(const RunnerOptions& options, std::ostream& out) {
       if (!r.details.empty()) {
         std::istringstream d(r.details);
         std::string line;
-        while (std::getline(d, line)) out << "    " << line << "\n";
+        while (std::getline(d, line))
+          out << "    " << line << "\n";
       }
       ++failed;
     }

@@ -1,5 +1,6 @@
-// ScenarioRun: binds inputs to MemoryStreams, evaluates the query cell, writes it to a memory sink with
-// a runner-owned checkpoint, and executes the steps (StreamTest's AddData / CheckAnswer / StopStream ...).
+// ScenarioRun: binds inputs to MemoryStreams, evaluates the query cell, writes it to a memory sink
+// with a runner-owned checkpoint, and executes the steps (StreamTest's AddData / CheckAnswer /
+// StopStream ...).
 #include "runner/scenario_run.h"
 
 #include <algorithm>
@@ -45,7 +46,8 @@ class Run {
       streams_[in.name] = ms;
       bindings.push_back({in.name, df});
     }
-    for (const auto& st : s_.statics) bindings.push_back({st.name, spark_->createDataFrame(st.rows, st.schema)});
+    for (const auto& st : s_.statics)
+      bindings.push_back({st.name, spark_->createDataFrame(st.rows, st.schema)});
     size_t first = 0;
     try {
       df_ = pyspark::evaluateDataFrameCell(spark_, s_.query_code, bindings, s_.query_line);
@@ -105,7 +107,9 @@ class Run {
         it->second->addData(st.rows);
         return "";
       }
-      case StepKind::Process: processAll(); return "";
+      case StepKind::Process:
+        processAll();
+        return "";
       case StepKind::CheckLastBatch:
       case StepKind::CheckAnswer: {
         processAll();
@@ -113,7 +117,8 @@ class Run {
         types::Batch rows = sinkRows();
         size_t from = 0;
         bool complete = s_.output_mode == "complete";
-        if (st.kind == StepKind::CheckLastBatch && !complete) from = std::min(last_check_, rows.num_rows);
+        if (st.kind == StepKind::CheckLastBatch && !complete)
+          from = std::min(last_check_, rows.num_rows);
         last_check_ = rows.num_rows;
         return compare(st, rows, from);
       }
@@ -131,8 +136,11 @@ class Run {
         if (!manualTrigger()) query_->processAllAvailable();
         query_->stop();
         return "";
-      case StepKind::StartStream: startQuery(); return "";
-      case StepKind::ExpectError: return "expect_error must come first";
+      case StepKind::StartStream:
+        startQuery();
+        return "";
+      case StepKind::ExpectError:
+        return "expect_error must come first";
     }
     return "";
   }
@@ -142,13 +150,15 @@ class Run {
     std::vector<std::string> actual, expected;
     for (size_t r = from; r < rows.num_rows; ++r) {
       std::vector<std::string> cells;
-      for (const auto& c : rows.columns) cells.push_back(conformanceCell(c->valueAt(r)));
+      for (const auto& c : rows.columns)
+        cells.push_back(conformanceCell(c->valueAt(r)));
       actual.push_back(fmt::format("{}", fmt::join(cells, " | ")));
     }
-    for (const auto& row : st.table.rows) expected.push_back(fmt::format("{}", fmt::join(row, " | ")));
+    for (const auto& row : st.table.rows)
+      expected.push_back(fmt::format("{}", fmt::join(row, " | ")));
     if (header != st.table.header) {
-      return fmt::format("columns differ: expected [{}], got [{}]", fmt::join(st.table.header, ", "),
-                         fmt::join(header, ", "));
+      return fmt::format("columns differ: expected [{}], got [{}]",
+                         fmt::join(st.table.header, ", "), fmt::join(header, ", "));
     }
     std::vector<std::string> a = actual, e = expected;
     if (!st.ordered) {
@@ -157,21 +167,22 @@ class Run {
     }
     if (a == e) return "";
     diff_ = "expected:\n";
-    for (const auto& r : expected) diff_ += "  " + r + "\n";
+    for (const auto& r : expected)
+      diff_ += "  " + r + "\n";
     diff_ += "actual:\n";
-    for (const auto& r : actual) diff_ += "  " + r + "\n";
+    for (const auto& r : actual)
+      diff_ += "  " + r + "\n";
     return st.ordered && std::is_permutation(a.begin(), a.end(), e.begin(), e.end())
                ? "rows match but not in order"
                : "rows differ";
   }
 
   CaseResult expectedError(const Error& e) {
-    if (s_.steps.empty() || s_.steps[0].kind != StepKind::ExpectError)
-      return fail(0, e.describe());
+    if (s_.steps.empty() || s_.steps[0].kind != StepKind::ExpectError) return fail(0, e.describe());
     const Step& st = s_.steps[0];
     std::string cls = e.className();
-    bool class_ok = cls == st.error_class ||
-                    (st.error_class == "StreamingQueryException" && cls == "StreamingQueryException");
+    bool class_ok = cls == st.error_class || (st.error_class == "StreamingQueryException" &&
+                                              cls == "StreamingQueryException");
     if (!class_ok) return fail(0, "expected " + st.error_class + ", got " + e.describe());
     std::string msg = whitespaceNormalised(e.message());
     for (const auto& t : st.error_texts) {
@@ -189,8 +200,9 @@ class Run {
     for (size_t i = 0; i < s_.steps.size(); ++i)
       d += (i == at ? "=> " : "   ") + s_.steps[i].source + "\n";
     if (query_) {
-      d += fmt::format("batches run: {}, state rows: {}\nplan:\n{}", query_->execution()->currentBatchId(),
-                       query_->execution()->numStateRows(), query_->explain());
+      d += fmt::format("batches run: {}, state rows: {}\nplan:\n{}",
+                       query_->execution()->currentBatchId(), query_->execution()->numStateRows(),
+                       query_->explain());
     }
     r.details = d;
     return r;

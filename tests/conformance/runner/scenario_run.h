@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
+#include "runnel/spark_session.h"
 #include "runner/conformance_runner.h"
 #include "runner/scenario.h"
-#include "runnel/spark_session.h"
 #include "stream/memory_stream.h"
 
 namespace runnel::conformance {

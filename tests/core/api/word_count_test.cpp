@@ -1,5 +1,6 @@
 // The course's socket word count through the C++ API: lines typed in three batches, checked against
-// Spark's console text (rows compared as a multiset within each table: complete mode is hash-ordered).
+// Spark's console text (rows compared as a multiset within each table: complete mode is
+// hash-ordered).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,7 +26,8 @@ std::vector<std::string> normalisedTables(const std::string& text) {
   int borders = 0;
   auto flush = [&] {
     std::sort(rows.begin(), rows.end());
-    for (const auto& r : rows) current += r + "\n";
+    for (const auto& r : rows)
+      current += r + "\n";
     rows.clear();
   };
   while (std::getline(in, line)) {
@@ -59,10 +61,13 @@ struct WordCount {
     opts.clock = clock;
     opts.listener.on_output = [this](const std::string& t) { out += t; };
     spark = SparkSession::create(opts);
-    DataFrame lines =
-        spark->readStream().format("socket").option("host", "localhost").option("port", "9999").load();
-    DataFrame words = lines.select({call("explode", {call("split", {col("value"), litString(" ")})})
-                                        .alias("word")});
+    DataFrame lines = spark->readStream()
+                          .format("socket")
+                          .option("host", "localhost")
+                          .option("port", "9999")
+                          .load();
+    DataFrame words = lines.select(
+        {call("explode", {call("split", {col("value"), litString(" ")})}).alias("word")});
     DataFrame counts = words.groupBy({col("word")}).count();
     DataStreamWriter w = counts.writeStream().outputMode(mode).format("console");
     if (!trigger.empty()) w.triggerProcessingTime(trigger);
@@ -124,8 +129,11 @@ TEST(SocketWordCount, AppendModeIsRejectedAtStart) {
   SessionOptions opts;
   opts.clock = clock;
   auto spark = SparkSession::create(opts);
-  DataFrame lines =
-      spark->readStream().format("socket").option("host", "localhost").option("port", "9999").load();
+  DataFrame lines = spark->readStream()
+                        .format("socket")
+                        .option("host", "localhost")
+                        .option("port", "9999")
+                        .load();
   DataFrame counts =
       lines.select({call("explode", {call("split", {col("value"), litString(" ")})}).alias("word")})
           .groupBy({col("word")})
