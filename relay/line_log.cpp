@@ -2,9 +2,6 @@
 #include "line_log.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
-
-#include "protocol.h"
 
 namespace runnel::relay {
 
@@ -23,71 +20,87 @@ LineLog::LineLog(LogLimits limits)
 
 LineLog::Segment& LineLog::writableSegment(uint32_t connection, size_t needed) {
   if (!segments_.empty()) {
-    Segment& last = *segments_.back();
-    bool room = last.json.size() + needed <= segment_bytes_ && last.ends.size() < segment_lines_;
+    Segment& last = segments_.back();
+    size_t used = last.ends.empty() ? 0 : last.ends.back();
+    bool room = used + needed <= segment_bytes_ && last.ends.size() < segment_lines_;
     if (last.connection == connection && (room || last.ends.empty())) return last;
   }
-  std::unique_ptr<Segment> segment = spare_ ? std::move(spare_) : std::make_unique<Segment>();
-  segment->json.clear();
-  segment->ends.clear();
-  segment->json.reserve(segment_bytes_);
-  segment->first_offset = endOffset();
-  segment->connection = connection;
+  Segment segment;
+  segment.first_offset = start_ + lines_;
+  segment.connection = connection;
+  segment.position = file_.end() + staged_.size();
   segments_.push_back(std::move(segment));
-  return *segments_.back();
+  return segments_.back();
 }
 
 void LineLog::append(std::string_view line, uint32_t connection) {
-  Segment& segment = writableSegment(connection, line.size() + 3);
-  size_t before = segment.json.size();
-  appendJsonString(segment.json, line);
-  segment.json.push_back(',');
-  segment.ends.push_back(static_cast<uint32_t>(segment.json.size()));
-  bytes_ += segment.json.size() - before;
+  Segment& segment = writableSegment(connection, line.size() + 1);
+  staged_.append(line).push_back('\n');
+  size_t used = segment.ends.empty() ? 0 : segment.ends.back();
+  segment.ends.push_back(static_cast<uint32_t>(used + line.size() + 1));
+  bytes_ += line.size() + 1;
   ++lines_;
+  ++staged_lines_;
+}
+
+void LineLog::commit() {
+  if (staged_.empty()) return;
+  file_.append(staged_);
+  staged_.clear();
+  staged_lines_ = 0;
 }
 
 void LineLog::trim(uint64_t pinned) {
+  commit();  // a staged line's segment must not go before its bytes are in the file
+  bool dropped = false;
   while (full() && !segments_.empty()) {
-    Segment& oldest = *segments_.front();
+    const Segment& oldest = segments_.front();
     uint64_t end = oldest.first_offset + oldest.ends.size();
-    if (end > pinned) return;
+    if (end > pinned) break;
     lines_ -= oldest.ends.size();
-    bytes_ -= oldest.json.size();
+    bytes_ -= oldest.ends.empty() ? 0 : oldest.ends.back();
     start_ = end;
-    // Keep one dropped segment's memory: refilling fresh pages costs more than reusing these.
-    if (oldest.json.capacity() <= segment_bytes_ * 2) spare_ = std::move(segments_.front());
     segments_.pop_front();
+    dropped = true;
   }
+  if (dropped) file_.dropBefore(segments_.empty() ? file_.end() : segments_.front().position);
 }
 
 const LineLog::Segment& LineLog::segmentOf(uint64_t offset) const {
-  auto it = std::upper_bound(
-      segments_.begin(), segments_.end(), offset,
-      [](uint64_t o, const std::unique_ptr<Segment>& s) { return o < s->first_offset; });
-  return **(it - 1);
+  auto it = std::upper_bound(segments_.begin(), segments_.end(), offset,
+                             [](uint64_t o, const Segment& s) { return o < s.first_offset; });
+  return *(it - 1);
 }
 
 LogRun LineLog::read(uint64_t offset, size_t max_bytes) const {
   const Segment& segment = segmentOf(offset);
   size_t first = size_t(offset - segment.first_offset);
+  // Staged lines (at the end of the last segment or two) are not in the file yet.
+  size_t readable = std::min<size_t>(segment.ends.size(), endOffset() - segment.first_offset);
   size_t begin = first == 0 ? 0 : segment.ends[first - 1];
   // The first line whose end passes the budget ends the run (but one line always goes).
-  auto limit = std::upper_bound(segment.ends.begin() + long(first), segment.ends.end(),
+  auto ends_end = segment.ends.begin() + long(readable);
+  auto limit = std::upper_bound(segment.ends.begin() + long(first), ends_end,
                                 uint32_t(std::min<size_t>(begin + max_bytes, UINT32_MAX)));
   size_t last = std::max(first + 1, size_t(limit - segment.ends.begin()));
-  size_t end = segment.ends[last - 1];
   LogRun run;
   run.first_offset = offset;
   run.count = last - first;
   run.connection = segment.connection;
-  run.json = std::string_view(segment.json).substr(begin, end - begin - 1);  // without the comma
+  run.position = segment.position + begin;
+  run.bytes = segment.ends[last - 1] - begin;
   return run;
 }
 
+void LineLog::copy(const LogRun& run, std::string& out) const {
+  file_.read(run.position, run.bytes, out);
+}
+
 std::string LineLog::line(uint64_t offset) const {
-  LogRun run = read(offset, 0);
-  return nlohmann::json::parse(run.json).get<std::string>();
+  std::string text;
+  copy(read(offset, 0), text);
+  text.pop_back();  // its '\n'
+  return text;
 }
 
 }  // namespace runnel::relay

@@ -1,14 +1,16 @@
 // The relay's bounded, offset-numbered log of one target's lines: what makes the socket source
-// replayable (a tab resumes from its offset). Lines are stored JSON-encoded, ready to send.
+// replayable (a tab resumes from its offset). The lines' bytes, each followed by '\n', live in a
+// LogFile; the heap holds only where each line ends.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "log_file.h"
 
 namespace runnel::relay {
 
@@ -17,21 +19,24 @@ struct LogLimits {
   size_t max_bytes = size_t{64} << 20;
 };
 
-// A run of consecutive lines from one segment (and so from one TCP connection), as the
-// comma-separated JSON strings of a lines message: `"a","b"`.
+// A run of consecutive lines from one segment (and so from one TCP connection): `bytes` bytes at
+// `position` in the log file, each line followed by '\n'.
 struct LogRun {
   uint64_t first_offset = 0;
   size_t count = 0;
   uint32_t connection = 0;
-  std::string_view json;
+  uint64_t position = 0;
+  size_t bytes = 0;
 };
 
 class LineLog {
  public:
-  explicit LineLog(LogLimits limits);
+  explicit LineLog(LogLimits limits);  // throws std::system_error when no log file can be made
 
-  // Appends one line from TCP connection number `connection`; never drops anything itself.
+  // Appends one line from TCP connection number `connection`; never drops anything itself. The
+  // line is readable after commit() (one file write per TCP read, not one per line).
   void append(std::string_view line, uint32_t connection);
+  void commit();
   // Drops the oldest lines while the log is over its limits, but never a line at or after
   // `pinned` (the oldest offset a connected tab still needs).
   void trim(uint64_t pinned);
@@ -39,22 +44,25 @@ class LineLog {
   bool full() const { return lines_ > limits_.max_lines || bytes_ > limits_.max_bytes; }
 
   uint64_t startOffset() const { return start_; }
-  uint64_t endOffset() const { return start_ + lines_; }
+  // The end of the committed lines: what read() can give.
+  uint64_t endOffset() const { return start_ + lines_ - staged_lines_; }
   size_t lines() const { return lines_; }
   size_t bytes() const { return bytes_; }
 
   // Lines from `offset` (startOffset() <= offset < endOffset()) within one segment, at most
-  // `max_bytes` of JSON (but always at least one line).
+  // `max_bytes` of them (but always at least one line).
   LogRun read(uint64_t offset, size_t max_bytes) const;
-  // One line decoded back from its JSON form (tests and diagnostics).
+  // Appends the run's bytes (each line followed by '\n') to `out`.
+  void copy(const LogRun& run, std::string& out) const;
+  // One line without its '\n' (tests and diagnostics).
   std::string line(uint64_t offset) const;
 
  private:
   struct Segment {
     uint64_t first_offset = 0;
     uint32_t connection = 0;
-    std::string json;            // `"a","b",` (each line followed by a comma)
-    std::vector<uint32_t> ends;  // end of line i in json, its comma included
+    uint64_t position = 0;       // of its first byte in the file
+    std::vector<uint32_t> ends;  // end of line i, its '\n' included, from `position`
   };
   const Segment& segmentOf(uint64_t offset) const;
   Segment& writableSegment(uint32_t connection, size_t needed);
@@ -62,11 +70,13 @@ class LineLog {
   LogLimits limits_;
   size_t segment_bytes_;
   size_t segment_lines_;
-  std::deque<std::unique_ptr<Segment>> segments_;
-  std::unique_ptr<Segment> spare_;  // a dropped segment kept to reuse its memory
+  LogFile file_;
+  std::deque<Segment> segments_;
+  std::string staged_;  // appended since the last commit(), going to the file's end
   uint64_t start_ = 0;
   size_t lines_ = 0;
-  size_t bytes_ = 0;  // JSON bytes held (about the lines' size)
+  size_t staged_lines_ = 0;
+  size_t bytes_ = 0;
 };
 
 }  // namespace runnel::relay

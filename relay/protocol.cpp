@@ -208,6 +208,14 @@ ParsedMessage parseClientMessage(std::string_view text) {
               error("bad_message", "\"from\" must be an offset >= 0, \"earliest\" or \"latest\"")};
     }
   }
+  auto encoding = json.find("encoding");
+  if (message.type == ClientMessageType::Subscribe && encoding != json.end()) {
+    if (encoding->is_string() && *encoding == "binary") {
+      message.encoding = LinesEncoding::Binary;
+    } else if (!encoding->is_string() || *encoding != "json") {
+      return {{}, error("bad_message", "\"encoding\" must be \"json\" or \"binary\"")};
+    }
+  }
   return {message, {}};
 }
 
@@ -237,13 +245,15 @@ std::string encodeHello(const HelloInfo& info) {
 }
 
 std::string encodeSubscribed(const std::string& target, uint64_t from, uint64_t log_start,
-                             uint64_t log_end, const std::string& log_id) {
+                             uint64_t log_end, const std::string& log_id, LinesEncoding encoding) {
   std::string out = envelope("subscribed");
   field(out, "target", target);
   field(out, "from", from);
   field(out, "log_start", log_start);
   field(out, "log_end", log_end);
   field(out, "log_id", log_id);
+  // Named only when binary, so a client that asked for it knows this relay understood.
+  if (encoding == LinesEncoding::Binary) field(out, "encoding", std::string_view("binary"));
   return out + "}";
 }
 
@@ -294,6 +304,28 @@ std::string linesPrefix(const std::string& target, uint32_t connection, uint64_t
   field(out, "connection", uint64_t{connection});
   field(out, "first_offset", first_offset);
   return out + ",\"lines\":[";
+}
+
+void appendJsonLines(std::string& out, std::string_view text) {
+  out.reserve(out.size() + text.size() + text.size() / 8 + 16);
+  bool first = true;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    if (!first) out.push_back(',');
+    first = false;
+    appendJsonString(out, text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+  }
+}
+
+std::string binaryLinesHeader(const std::string& target, uint32_t connection, uint64_t first_offset,
+                              size_t count) {
+  std::string out = envelope("lines");
+  field(out, "target", target);
+  field(out, "connection", uint64_t{connection});
+  field(out, "first_offset", first_offset);
+  field(out, "count", uint64_t{count});
+  return out + "}\n";
 }
 
 }  // namespace runnel::relay

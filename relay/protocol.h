@@ -25,12 +25,16 @@ void appendJsonString(std::string& out, std::string_view raw);
 
 enum class ClientMessageType { Subscribe, Unsubscribe };
 enum class StartFrom { Offset, Earliest, Latest };
+// How a subscription's lines travel: JSON text messages (the default, what the page reads) or
+// binary messages whose JSON header line is followed by the raw lines (PROTOCOL.md, "lines").
+enum class LinesEncoding { Json, Binary };
 
 struct ClientMessage {
   ClientMessageType type = ClientMessageType::Subscribe;
   TargetName target;
   StartFrom start = StartFrom::Latest;
   uint64_t from = 0;  // with StartFrom::Offset
+  LinesEncoding encoding = LinesEncoding::Json;
 };
 
 // How a client message failed: `fatal` ones close the connection (see PROTOCOL.md, close codes).
@@ -57,7 +61,8 @@ struct HelloInfo {
 };
 std::string encodeHello(const HelloInfo& info);
 std::string encodeSubscribed(const std::string& target, uint64_t from, uint64_t log_start,
-                             uint64_t log_end, const std::string& log_id);
+                             uint64_t log_end, const std::string& log_id,
+                             LinesEncoding encoding = LinesEncoding::Json);
 std::string encodeUnsubscribed(const std::string& target);
 std::string encodeState(const std::string& target, TargetState state, std::string_view message,
                         uint64_t retry_ms);
@@ -66,9 +71,13 @@ std::string encodeLineTooLong(const std::string& target, uint64_t offset, uint64
                               uint64_t limit);
 std::string encodeError(std::string_view code, std::string_view message);
 
-// A lines message is prefix + the log's stored run of JSON strings (`"a","b"`) + suffix, so the
-// relay never re-encodes a line it already holds.
+// A JSON lines message is prefix + the lines as JSON strings (`"a","b"`) + suffix.
 std::string linesPrefix(const std::string& target, uint32_t connection, uint64_t first_offset);
 constexpr std::string_view kLinesSuffix = "]}";
+// Appends the lines of `text` (each followed by '\n', as the log holds them) as `"a","b"`.
+void appendJsonLines(std::string& out, std::string_view text);
+// The header line of a binary lines message (its JSON object and '\n'); the lines follow as-is.
+std::string binaryLinesHeader(const std::string& target, uint32_t connection, uint64_t first_offset,
+                              size_t count);
 
 }  // namespace runnel::relay

@@ -27,7 +27,7 @@ struct RelayConfig {
   size_t max_connections = 256;  // open WebSocket connections
   size_t max_subscriptions = 8;  // per connection
   size_t max_targets = 16;
-  size_t send_high_water = size_t{256} << 10;     // queued bytes per tab before it is paused
+  size_t send_high_water = size_t{512} << 10;     // queued bytes per tab before it is paused
   size_t lines_message_bytes = size_t{64} << 10;  // lines per message, in JSON bytes
   std::chrono::milliseconds backoff_initial{250};
   std::chrono::milliseconds backoff_max{5000};

@@ -2,6 +2,7 @@
 #include "relay_server.h"
 
 #include <iostream>
+#include <system_error>
 
 namespace runnel::relay {
 
@@ -167,23 +168,32 @@ void RelayServer::subscribe(Subscriber& tab, const ClientMessage& message) {
   if (created) {
     TargetOptions options{config_.max_line_bytes, config_.log, config_.backoff_initial,
                           config_.backoff_max};
-    it = targets_.emplace(key, Target{}).first;
     TargetListener& listener = *this;
-    it->second.connection =
-        std::make_unique<TargetConnection>(io_, message.target, options, listener);
+    std::unique_ptr<TargetConnection> connection;
+    try {
+      connection = std::make_unique<TargetConnection>(io_, message.target, options, listener);
+    } catch (const std::system_error& e) {  // its log file could not be created
+      log(key + ": " + e.what());
+      tab.sendText(encodeError("log_unavailable", std::string("the relay cannot keep a log for ") +
+                                                      key + ": " + e.what()));
+      return;
+    }
+    it = targets_.emplace(key, Target{}).first;
+    it->second.connection = std::move(connection);
   }
   TargetConnection& target = *it->second.connection;
   const LineLog& log = target.log();
   uint64_t cursor = message.start == StartFrom::Earliest ? log.startOffset()
                     : message.start == StartFrom::Latest ? log.endOffset()
                                                          : std::min(message.from, log.endOffset());
-  if (!tab.subscribe(target, it->second.cache, cursor)) {
+  if (!tab.subscribe(target, it->second.cache, cursor, message.encoding)) {
     tab.sendText(encodeError("too_many_subscriptions",
                              "a connection may subscribe to at most " +
                                  std::to_string(config_.max_subscriptions) + " targets"));
     return;
   }
-  tab.sendText(encodeSubscribed(key, cursor, log.startOffset(), log.endOffset(), target.logId()));
+  tab.sendText(encodeSubscribed(key, cursor, log.startOffset(), log.endOffset(), target.logId(),
+                                message.encoding));
   if (created) {
     target.start();  // announces "connecting" to this tab
   } else {

@@ -5,47 +5,17 @@
 
 namespace runnel::relay {
 
-namespace {
-
-WsMessage textFrame(std::string payload) {
-  namespace frame = websocketpp::frame;
-  auto message = std::make_shared<WsConfig::message_type>(nullptr, frame::opcode::text, 0);
-  uint64_t size = payload.size();
-  message->get_raw_payload() = std::move(payload);
-  // A server frame is unmasked and identical for every tab: prepare it once (our JSON is valid
-  // UTF-8 by construction, so WebSocket++'s per-send validation and copy are not needed).
-  message->set_header(frame::prepare_header(
-      frame::basic_header(frame::opcode::text, size, true, false), frame::extended_header(size)));
-  message->set_prepared(true);
-  return message;
-}
-
-}  // namespace
-
-const FrameCache::Frame& FrameCache::frameAt(const TargetConnection& target, uint64_t offset,
-                                             size_t max_bytes) {
-  for (const Frame& frame : frames_) {
-    if (frame.message && frame.first_offset == offset) return frame;
-  }
-  LogRun run = target.log().read(offset, max_bytes);
-  std::string payload = linesPrefix(target.key(), run.connection, run.first_offset);
-  payload.reserve(payload.size() + run.json.size() + kLinesSuffix.size());
-  payload.append(run.json).append(kLinesSuffix);
-  Frame& frame = frames_[next_];
-  next_ = (next_ + 1) % frames_.size();
-  frame = Frame{offset, run.count, textFrame(std::move(payload))};
-  return frame;
-}
-
-bool Subscriber::subscribe(TargetConnection& target, FrameCache& cache, uint64_t cursor) {
+bool Subscriber::subscribe(TargetConnection& target, FrameCache& cache, uint64_t cursor,
+                           LinesEncoding encoding) {
   for (Subscription& subscription : subscriptions_) {
     if (subscription.target == &target) {
       subscription.cursor = cursor;
+      subscription.encoding = encoding;
       return true;
     }
   }
   if (subscriptions_.size() >= limits_.max_subscriptions) return false;
-  subscriptions_.push_back(Subscription{&target, &cache, cursor});
+  subscriptions_.push_back(Subscription{&target, &cache, cursor, encoding});
   return true;
 }
 
@@ -85,7 +55,7 @@ bool Subscriber::pump() {
         continue;
       }
       const FrameCache::Frame& frame = subscription.cache->frameAt(
-          *subscription.target, subscription.cursor, limits_.message_bytes);
+          *subscription.target, subscription.cursor, limits_.message_bytes, subscription.encoding);
       if (connection_->send(frame.message)) return false;
       subscription.cursor += frame.count;
     }

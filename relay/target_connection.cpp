@@ -139,12 +139,14 @@ void TargetConnection::onRead(const std::error_code& error, size_t bytes) {
     } else {
       framer_.reset();
     }
+    log_.commit();
     if (new_lines_) listener_.targetLines(*this);
     new_lines_ = false;
     connectionLost(TargetState::Closed,
                    error == asio::error::eof ? "Stream closed by " + key_ : error.message());
     return;
   }
+  log_.commit();  // one file write per read
   if (new_lines_) listener_.targetLines(*this);
   new_lines_ = false;
   if (bytes * 4 >= buffer_.size()) return read();
@@ -168,6 +170,7 @@ void TargetConnection::line(std::string_view text) {
 }
 
 void TargetConnection::lineTooLong(size_t bytes) {
+  log_.commit();  // its offset is the end of what was read before it
   listener_.targetLineTooLong(*this, log_.endOffset(), bytes);
 }
 

@@ -11,7 +11,7 @@
 const ENCODING = process.env.BENCH_RELAY_ENCODING === 'json' ? 'json' : 'binary';
 const HELLO = Buffer.from('{"v":1,"type":"hello"');
 const LINES_KEY = Buffer.from('"lines":[');
-let runnel = false; // set by the first hello: every client of one run talks to the same relay
+let runnel = false; // set by the first hello (decode returns null for it): every client of one run talks to the same relay
 
 // Lines of the first TCP connection only: when the source closes (eof1) the relay reconnects and
 // the bench's source serves the file again as connection 2, which is not part of the test.
@@ -47,12 +47,13 @@ export default {
   onOpen(ws, { targetHost, targetPort }) {
     ws.once('message', (data, isBinary) => {
       if (isBinary || data.indexOf(HELLO) !== 0) return; // not Runnel: raw bytes follow
-      runnel = true;
       const target = `${targetHost}:${targetPort}`;
       ws.send(JSON.stringify({ v: 1, type: 'subscribe', target, from: 0, encoding: ENCODING }));
     });
   },
+  // The client's own message handler runs before onOpen's, so the hello is recognised here.
   decode(data, isBinary) {
+    if (!runnel && !isBinary && data.indexOf(HELLO) === 0) runnel = true;
     if (!runnel) return data; // websockify: the frame is raw TCP bytes
     return isBinary ? decodeBinary(data) : decodeJson(data);
   },

@@ -1,16 +1,28 @@
-// LineLog: offsets, runs within segments, limits, trimming that never drops a pinned line.
+// LineLog: offsets, runs within segments, limits, trimming that never drops a pinned line, and
+// the commit that makes appended lines readable.
 #include "line_log.h"
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace runnel::relay {
 namespace {
 
-std::vector<std::string> decodeRun(const LogRun& run) {
-  return nlohmann::json::parse("[" + std::string(run.json) + "]").get<std::vector<std::string>>();
+// The lines of a run, read back from the log file.
+std::vector<std::string> decodeRun(const LineLog& log, const LogRun& run) {
+  std::string bytes;
+  log.copy(run, bytes);
+  std::vector<std::string> lines;
+  size_t begin = 0;
+  for (size_t nl = bytes.find('\n'); nl != std::string::npos; nl = bytes.find('\n', begin)) {
+    lines.push_back(bytes.substr(begin, nl - begin));
+    begin = nl + 1;
+  }
+  EXPECT_EQ(begin, bytes.size()) << "every line of a run ends in \\n";
+  EXPECT_EQ(lines.size(), run.count);
+  return lines;
 }
 
 TEST(LineLog, NumbersLinesFromZero) {
@@ -18,30 +30,35 @@ TEST(LineLog, NumbersLinesFromZero) {
   log.append("a b", 1);
   log.append("say \"hi\"", 1);
   log.append("", 1);
+  EXPECT_EQ(log.endOffset(), 0u) << "appended lines are readable once committed";
+  log.commit();
   EXPECT_EQ(log.startOffset(), 0u);
   EXPECT_EQ(log.endOffset(), 3u);
   EXPECT_EQ(log.line(1), "say \"hi\"");
   LogRun run = log.read(0, 1 << 20);
   EXPECT_EQ(run.first_offset, 0u);
   EXPECT_EQ(run.count, 3u);
-  EXPECT_EQ(decodeRun(run), (std::vector<std::string>{"a b", "say \"hi\"", ""}));
-  EXPECT_EQ(decodeRun(log.read(2, 1 << 20)), std::vector<std::string>{""});
+  EXPECT_EQ(decodeRun(log, run), (std::vector<std::string>{"a b", "say \"hi\"", ""}));
+  EXPECT_EQ(decodeRun(log, log.read(2, 1 << 20)), std::vector<std::string>{""});
 }
 
 TEST(LineLog, ReadRespectsTheByteBudgetButAlwaysGivesOneLine) {
   LineLog log(LogLimits{});
   for (int i = 0; i < 10; ++i)
-    log.append("line" + std::to_string(i), 1);  // "lineN", = 8 bytes
-  EXPECT_EQ(log.read(0, 16).count, 2u);
+    log.append("line" + std::to_string(i), 1);  // "lineN\n" = 6 bytes
+  log.commit();
+  EXPECT_EQ(log.read(0, 12).count, 2u);
   EXPECT_EQ(log.read(0, 17).count, 2u);
+  EXPECT_EQ(log.read(0, 18).count, 3u);
   EXPECT_EQ(log.read(0, 0).count, 1u);
-  EXPECT_EQ(decodeRun(log.read(8, 1000)), (std::vector<std::string>{"line8", "line9"}));
+  EXPECT_EQ(decodeRun(log, log.read(8, 1000)), (std::vector<std::string>{"line8", "line9"}));
 }
 
 TEST(LineLog, ARunNeverSpansTwoConnections) {
   LineLog log(LogLimits{});
   log.append("first", 1);
   log.append("second", 2);
+  log.commit();
   LogRun run = log.read(0, 1000);
   EXPECT_EQ(run.count, 1u);
   EXPECT_EQ(run.connection, 1u);
@@ -52,6 +69,7 @@ TEST(LineLog, TrimDropsOldestSegmentsOverTheLineLimit) {
   LineLog log(LogLimits{20000, size_t{64} << 20});
   for (int i = 0; i < 40000; ++i)
     log.append(std::to_string(i), 1);
+  log.commit();
   EXPECT_TRUE(log.full());
   log.trim(log.endOffset());
   EXPECT_FALSE(log.full());
@@ -90,11 +108,28 @@ TEST(LineLog, ATinyLogCanAlwaysMakeRoomOnceEveryTabIsAtTheEnd) {
   LineLog log(LogLimits{10, size_t{64} << 20});
   for (int i = 0; i < 100; ++i)
     log.append("l", 1);
+  log.commit();
   log.trim(log.endOffset());
   EXPECT_FALSE(log.full()) << "the relay would stop reading its target for good";
   EXPECT_EQ(log.endOffset(), 100u);
   log.append("next", 1);
+  log.commit();
   EXPECT_EQ(log.line(100), "next");
+}
+
+TEST(LineLog, ARunStopsAtTheCommittedEndEvenWhenStagedLinesFillASegment) {
+  LineLog log(LogLimits{80, size_t{64} << 20});  // segments of 10 lines
+  for (int i = 0; i < 5; ++i)
+    log.append("c" + std::to_string(i), 1);
+  log.commit();
+  for (int i = 5; i < 15; ++i)  // staged: the rest of the first segment and half the second
+    log.append("s" + std::to_string(i), 1);
+  EXPECT_EQ(log.endOffset(), 5u);
+  EXPECT_EQ(decodeRun(log, log.read(0, 1 << 20)),
+            (std::vector<std::string>{"c0", "c1", "c2", "c3", "c4"}));
+  log.commit();
+  EXPECT_EQ(log.read(0, 1 << 20).count, 10u);
+  EXPECT_EQ(log.line(14), "s14");
 }
 
 }  // namespace

@@ -175,5 +175,41 @@ TEST(RelayProtocol, TargetNames) {
   }
 }
 
+TEST(RelayProtocol, SubscribeMayAskForBinaryLines) {
+  auto binary = parseClientMessage(
+      R"({"v":1,"type":"subscribe","target":"localhost:9999","encoding":"binary"})");
+  ASSERT_TRUE(binary.message);
+  EXPECT_EQ(binary.message->encoding, LinesEncoding::Binary);
+  auto plain = parseClientMessage(R"({"v":1,"type":"subscribe","target":"localhost:9999"})");
+  ASSERT_TRUE(plain.message);
+  EXPECT_EQ(plain.message->encoding, LinesEncoding::Json);
+  auto bad = parseClientMessage(
+      R"({"v":1,"type":"subscribe","target":"localhost:9999","encoding":"utf16"})");
+  ASSERT_TRUE(bad.error);
+  EXPECT_EQ(bad.error->code, "bad_message");
+  EXPECT_FALSE(bad.error->fatal);
+  EXPECT_EQ(encodeSubscribed("localhost:9999", 0, 0, 0, "id", LinesEncoding::Binary),
+            R"({"v":1,"type":"subscribed","target":"localhost:9999","from":0,"log_start":0,)"
+            R"("log_end":0,"log_id":"id","encoding":"binary"})");
+}
+
+TEST(RelayProtocol, BinaryLinesHeaderIsOneJsonLine) {
+  std::string header = binaryLinesHeader("localhost:9999", 1, 42, 2);
+  ASSERT_EQ(header.back(), '\n');
+  EXPECT_EQ(header.find('\n'), header.size() - 1);
+  json m = json::parse(header);
+  EXPECT_EQ(m.at("type"), "lines");
+  EXPECT_EQ(m.at("first_offset"), 42);
+  EXPECT_EQ(m.at("count"), 2);
+  EXPECT_EQ(m.at("connection"), 1);
+}
+
+TEST(RelayProtocol, JsonLinesFromLogBytesKeepEveryLineWhole) {
+  std::string out = linesPrefix("localhost:9999", 1, 0);
+  appendJsonLines(out, "a \"b\"\n\nc\td\n");
+  out.append(kLinesSuffix);
+  EXPECT_EQ(json::parse(out).at("lines"), (std::vector<std::string>{"a \"b\"", "", "c\td"}));
+}
+
 }  // namespace
 }  // namespace runnel::relay

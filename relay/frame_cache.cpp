@@ -1,0 +1,54 @@
+// Building lines frames from the log, once per offset and encoding.
+#include "frame_cache.h"
+
+#include "target_connection.h"
+
+namespace runnel::relay {
+
+namespace {
+
+WsMessage preparedFrame(std::string payload, websocketpp::frame::opcode::value opcode) {
+  namespace frame = websocketpp::frame;
+  auto message = std::make_shared<WsConfig::message_type>(nullptr, opcode, 0);
+  uint64_t size = payload.size();
+  message->get_raw_payload() = std::move(payload);
+  // A server frame is unmasked and identical for every tab: prepare it once (our JSON is valid
+  // UTF-8 by construction, so WebSocket++'s per-send validation and copy are not needed).
+  message->set_header(frame::prepare_header(frame::basic_header(opcode, size, true, false),
+                                            frame::extended_header(size)));
+  message->set_prepared(true);
+  return message;
+}
+
+}  // namespace
+
+const FrameCache::Frame& FrameCache::frameAt(const TargetConnection& target, uint64_t offset,
+                                             size_t max_bytes, LinesEncoding encoding) {
+  for (const Frame& frame : frames_) {
+    if (frame.message && frame.first_offset == offset && frame.encoding == encoding) return frame;
+  }
+  const LineLog& log = target.log();
+  LogRun run = log.read(offset, max_bytes);
+  std::string payload;
+  websocketpp::frame::opcode::value opcode;
+  if (encoding == LinesEncoding::Binary) {
+    // The log's bytes are the message body: one copy, straight from the log file.
+    payload = binaryLinesHeader(target.key(), run.connection, run.first_offset, run.count);
+    payload.reserve(payload.size() + run.bytes);
+    log.copy(run, payload);
+    opcode = websocketpp::frame::opcode::binary;
+  } else {
+    scratch_.clear();
+    log.copy(run, scratch_);
+    payload = linesPrefix(target.key(), run.connection, run.first_offset);
+    appendJsonLines(payload, scratch_);
+    payload.append(kLinesSuffix);
+    opcode = websocketpp::frame::opcode::text;
+  }
+  Frame& frame = frames_[next_];
+  next_ = (next_ + 1) % frames_.size();
+  frame = Frame{offset, run.count, encoding, preparedFrame(std::move(payload), opcode)};
+  return frame;
+}
+
+}  // namespace runnel::relay

@@ -1,0 +1,85 @@
+// An append-only temporary file with hole punching (Linux: O_TMPFILE and FALLOC_FL_PUNCH_HOLE,
+// with mkstemp + unlink and plain truncation-free appends as the portable fallbacks).
+#include "log_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <system_error>
+
+namespace runnel::relay {
+
+namespace {
+
+std::system_error lastError(const std::string& what) {
+  return std::system_error(errno, std::generic_category(), what);
+}
+
+std::string tempDirectory() {
+  const char* dir = std::getenv("TMPDIR");
+  return dir && *dir ? dir : "/tmp";
+}
+
+// Holes are punched in whole 1 MiB steps: fewer calls, and partial pages are not worth zeroing.
+constexpr uint64_t kDropStep = uint64_t{1} << 20;
+
+}  // namespace
+
+LogFile::LogFile() {
+  std::string dir = tempDirectory();
+#ifdef O_TMPFILE
+  fd_ = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+  if (fd_ < 0) {
+    std::string path = dir + "/runnel-log-XXXXXX";
+    fd_ = ::mkstemp(path.data());
+    if (fd_ < 0) throw lastError("cannot create the line log in " + dir + " (set TMPDIR)");
+    ::unlink(path.c_str());  // nobody else needs its name; the space goes when we close it
+  }
+}
+
+LogFile::~LogFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void LogFile::append(std::string_view bytes) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::pwrite(fd_, p, left, off_t(end_));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw lastError("cannot write the line log (is the temporary directory full?)");
+    p += n;
+    left -= size_t(n);
+    end_ += uint64_t(n);
+  }
+}
+
+void LogFile::read(uint64_t position, size_t size, std::string& out) const {
+  size_t at = out.size();
+  out.resize(at + size);
+  char* p = out.data() + at;
+  while (size > 0) {
+    ssize_t n = ::pread(fd_, p, size, off_t(position));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw lastError("cannot read the line log");
+    p += n;
+    size -= size_t(n);
+    position += uint64_t(n);
+  }
+}
+
+void LogFile::dropBefore(uint64_t position) {
+  uint64_t until = position / kDropStep * kDropStep;
+  if (until <= dropped_) return;
+#if defined(FALLOC_FL_PUNCH_HOLE) && defined(FALLOC_FL_KEEP_SIZE)
+  // Best effort: a file system without holes keeps the bytes, which costs disk, not correctness.
+  (void)::fallocate(fd_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off_t(dropped_),
+                    off_t(until - dropped_));
+#endif
+  dropped_ = until;
+}
+
+}  // namespace runnel::relay

@@ -1,0 +1,35 @@
+// The bytes of one target's line log, kept in an unlinked temporary file rather than on the heap:
+// the kernel's page cache holds the recent part (and may write it out under memory pressure), so
+// a full 64 MiB log neither counts in the relay's resident memory nor costs a page fault per 4 KiB
+// the first time it is filled (Kafka keeps its log the same way).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace runnel::relay {
+
+class LogFile {
+ public:
+  // Creates the file in $TMPDIR (else /tmp); throws std::system_error when it cannot.
+  LogFile();
+  ~LogFile();
+  LogFile(const LogFile&) = delete;
+  LogFile& operator=(const LogFile&) = delete;
+
+  // Appends at end() (positions only grow: a dropped range leaves a hole, never a reuse).
+  void append(std::string_view bytes);
+  uint64_t end() const { return end_; }
+  // Appends `size` bytes read from `position` to `out`.
+  void read(uint64_t position, size_t size, std::string& out) const;
+  // The bytes before `position` are no longer needed: give their disk and cache space back.
+  void dropBefore(uint64_t position);
+
+ private:
+  int fd_ = -1;
+  uint64_t end_ = 0;
+  uint64_t dropped_ = 0;  // bytes before this were given back
+};
+
+}  // namespace runnel::relay
