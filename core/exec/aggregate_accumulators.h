@@ -16,6 +16,7 @@ class CountAccumulator final : public Accumulator {
   void update(const std::vector<uint32_t>& group_ids, const std::vector<types::ColumnPtr>& args,
               const expr::EvalContext& ctx) override;
   void result(const std::vector<uint32_t>& groups, types::Column& out) const override;
+  void merge(uint32_t into, uint32_t from, const expr::EvalContext& ctx) override;
   nlohmann::json save(uint32_t group) const override;
   void load(uint32_t group, const nlohmann::json& state) override;
 
@@ -29,6 +30,7 @@ class SumAccumulator final : public Accumulator {
   void update(const std::vector<uint32_t>& group_ids, const std::vector<types::ColumnPtr>& args,
               const expr::EvalContext& ctx) override;
   void result(const std::vector<uint32_t>& groups, types::Column& out) const override;
+  void merge(uint32_t into, uint32_t from, const expr::EvalContext& ctx) override;
   nlohmann::json save(uint32_t group) const override;
   void load(uint32_t group, const nlohmann::json& state) override;
 
@@ -44,6 +46,7 @@ class AvgAccumulator final : public Accumulator {
   void update(const std::vector<uint32_t>& group_ids, const std::vector<types::ColumnPtr>& args,
               const expr::EvalContext& ctx) override;
   void result(const std::vector<uint32_t>& groups, types::Column& out) const override;
+  void merge(uint32_t into, uint32_t from, const expr::EvalContext& ctx) override;
   nlohmann::json save(uint32_t group) const override;
   void load(uint32_t group, const nlohmann::json& state) override;
 
@@ -61,6 +64,7 @@ class ValueAccumulator final : public Accumulator {
   void update(const std::vector<uint32_t>& group_ids, const std::vector<types::ColumnPtr>& args,
               const expr::EvalContext& ctx) override;
   void result(const std::vector<uint32_t>& groups, types::Column& out) const override;
+  void merge(uint32_t into, uint32_t from, const expr::EvalContext& ctx) override;
   nlohmann::json save(uint32_t group) const override;
   void load(uint32_t group, const nlohmann::json& state) override;
 
@@ -81,6 +85,7 @@ class CollectAccumulator final : public Accumulator {
   void update(const std::vector<uint32_t>& group_ids, const std::vector<types::ColumnPtr>& args,
               const expr::EvalContext& ctx) override;
   void result(const std::vector<uint32_t>& groups, types::Column& out) const override;
+  void merge(uint32_t into, uint32_t from, const expr::EvalContext& ctx) override;
   nlohmann::json save(uint32_t group) const override;
   void load(uint32_t group, const nlohmann::json& state) override;
 

@@ -22,6 +22,9 @@ class Accumulator {
                       const std::vector<types::ColumnPtr>& args, const expr::EvalContext& ctx) = 0;
   // Appends the result of each group in `groups` to `out` (of the call's result type).
   virtual void result(const std::vector<uint32_t>& groups, types::Column& out) const = 0;
+  // Folds group `from` into group `into`, whose rows came first (Spark's mergeExpressions): session
+  // windows merge two sessions' buffers when a new event bridges them. `from` is left as it was.
+  virtual void merge(uint32_t into, uint32_t from, const expr::EvalContext& ctx) = 0;
   // Checkpointed state of one group.
   virtual nlohmann::json save(uint32_t group) const = 0;
   virtual void load(uint32_t group, const nlohmann::json& state) = 0;

@@ -8,6 +8,21 @@ namespace runnel::exec {
 
 using types::TypeId;
 
+namespace {
+// bigint addition as Spark's Add: wraps around unless ANSI mode asks for the overflow error.
+int64_t addLongs(int64_t a, int64_t b, const expr::EvalContext& ctx) {
+  int64_t sum;
+  if (!__builtin_add_overflow(a, b, &sum)) return sum;
+  if (ctx.ansi) {
+    throw Error(ErrorClass::ArithmeticException,
+                "[ARITHMETIC_OVERFLOW] long overflow. Use 'try_add' to tolerate overflow "
+                "and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to "
+                "\"false\" to bypass this error. SQLSTATE: 22003");
+  }
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+}  // namespace
+
 void CountAccumulator::resize(size_t groups) {
   counts_.resize(groups, 0);
 }
@@ -36,6 +51,10 @@ void CountAccumulator::result(const std::vector<uint32_t>& groups, types::Column
     out.appendInt(counts_[g]);
 }
 
+void CountAccumulator::merge(uint32_t into, uint32_t from, const expr::EvalContext&) {
+  counts_[into] += counts_[from];
+}
+
 nlohmann::json CountAccumulator::save(uint32_t g) const {
   return counts_[g];
 }
@@ -61,18 +80,7 @@ void SumAccumulator::update(const std::vector<uint32_t>& group_ids,
     if (is_double) {
       doubles_[g] += in.doubles[r];
     } else {
-      int64_t sum;
-      if (__builtin_add_overflow(ints_[g], in.ints[r], &sum)) {
-        if (ctx.ansi) {
-          throw Error(ErrorClass::ArithmeticException,
-                      "[ARITHMETIC_OVERFLOW] long overflow. Use 'try_add' to tolerate overflow "
-                      "and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to "
-                      "\"false\" to bypass this error. SQLSTATE: 22003");
-        }
-        sum = static_cast<int64_t>(static_cast<uint64_t>(ints_[g]) +
-                                   static_cast<uint64_t>(in.ints[r]));
-      }
-      ints_[g] = sum;
+      ints_[g] = addLongs(ints_[g], in.ints[r], ctx);
     }
   }
 }
@@ -87,6 +95,13 @@ void SumAccumulator::result(const std::vector<uint32_t>& groups, types::Column& 
     else
       out.appendInt(ints_[g]);
   }
+}
+
+void SumAccumulator::merge(uint32_t into, uint32_t from, const expr::EvalContext& ctx) {
+  if (!has_[from]) return;
+  has_[into] = 1;
+  ints_[into] = addLongs(ints_[into], ints_[from], ctx);
+  doubles_[into] += doubles_[from];
 }
 
 nlohmann::json SumAccumulator::save(uint32_t g) const {
@@ -122,6 +137,11 @@ void AvgAccumulator::result(const std::vector<uint32_t>& groups, types::Column& 
     else
       out.appendDouble(sums_[g] / static_cast<double>(counts_[g]));
   }
+}
+
+void AvgAccumulator::merge(uint32_t into, uint32_t from, const expr::EvalContext&) {
+  sums_[into] += sums_[from];
+  counts_[into] += counts_[from];
 }
 
 nlohmann::json AvgAccumulator::save(uint32_t g) const {

@@ -72,6 +72,30 @@ void ValueAccumulator::result(const std::vector<uint32_t>& groups, types::Column
     out.appendValue(values_[g]);
 }
 
+void ValueAccumulator::merge(uint32_t into, uint32_t from, const expr::EvalContext&) {
+  if (!has_[from]) return;
+  bool take = !has_[into];
+  switch (kind_) {
+    case Kind::First:
+    case Kind::FirstIgnoreNulls:
+      break;  // `into` holds the earlier rows: its first value stays
+    case Kind::Last:
+    case Kind::LastIgnoreNulls:
+      take = true;
+      break;
+    case Kind::Min:
+      take = take || less(values_[from], values_[into]);
+      break;
+    case Kind::Max:
+      take = take || less(values_[into], values_[from]);
+      break;
+  }
+  if (take) {
+    values_[into] = values_[from];
+    has_[into] = 1;
+  }
+}
+
 nlohmann::json ValueAccumulator::save(uint32_t g) const {
   return nlohmann::json::array({has_[g], valueToJson(values_[g])});
 }
@@ -116,6 +140,25 @@ void CollectAccumulator::result(const std::vector<uint32_t>& groups, types::Colu
       out.children[0]->appendValue(v);
     out.closeArrayRow();
   }
+}
+
+void CollectAccumulator::merge(uint32_t into, uint32_t from, const expr::EvalContext&) {
+  if (kind_ == Kind::List) {
+    lists_[into].insert(lists_[into].end(), lists_[from].begin(), lists_[from].end());
+    return;
+  }
+  if (kind_ == Kind::Set) {
+    // A set keeps each value once, at its first occurrence: `into`'s values come first.
+    std::vector<Value> added;
+    for (const auto& v : lists_[from]) {
+      bool present = false;
+      for (const auto& w : lists_[into])
+        present = present || w == v;
+      if (!present) added.push_back(v);
+    }
+    lists_[into].insert(lists_[into].end(), added.begin(), added.end());
+  }
+  seen_[into].insert(seen_[from].begin(), seen_[from].end());
 }
 
 nlohmann::json CollectAccumulator::save(uint32_t g) const {

@@ -12,8 +12,10 @@
 #include "exec/join_selection.h"
 #include "exec/project.h"
 #include "exec/scan.h"
+#include "exec/session_window_aggregate.h"
 #include "exec/sort.h"
 #include "plan/event_time.h"
+#include "plan/time_windowing.h"
 #include "runnel/error.h"
 
 namespace runnel::exec {
@@ -53,6 +55,12 @@ int PhysicalPlan::build(const plan::PlanPtr& p, int parent, size_t parent_input)
                                      p->generator_position, p->output);
       break;
     case PlanKind::Aggregate:
+      if (int session_key = plan::sessionWindowKey(*p); session_key >= 0) {
+        op = std::make_unique<SessionWindowAggregate>(id, p->grouping, session_key, p->aggregates,
+                                                      p->exprs, p->output);
+        if (p->streaming) stateful_.push_back({id, "sessionWindowStateStoreSaveExec"});
+        break;
+      }
       op = std::make_unique<HashAggregate>(id, p->grouping, p->aggregates, p->exprs, p->output,
                                            plan::eventTimeKey(*p));
       if (p->streaming) stateful_.push_back({id, "stateStoreSave"});

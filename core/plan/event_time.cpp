@@ -48,9 +48,19 @@ std::map<std::string, int64_t> eventTimeColumns(const LogicalPlan& p) {
       // metadata).
       out[p.watermark_column] = p.watermark_delay_ms;
       return out;
-    case PlanKind::Project:
-      passThrough(p.exprs, p.children[0]->output, p.output, eventTimeColumns(*p.children[0]), out);
+    case PlanKind::Project: {
+      const auto& input = p.children[0]->output;
+      auto below = eventTimeColumns(*p.children[0]);
+      passThrough(p.exprs, input, p.output, below, out);
+      // SessionWindowing copies the time column's metadata onto the session window it creates.
+      for (size_t i = 0; i < p.exprs.size() && i < p.output.size(); ++i) {
+        const Expr& e = *p.exprs[i];
+        if (e.kind != ExprKind::Call || e.name != "session_window" || e.args.empty()) continue;
+        const std::string* time = refName(*e.args[0], input);
+        if (time != nullptr && below.count(*time)) out[p.output[i].name] = below[*time];
+      }
       return out;
+    }
     case PlanKind::Generate: {
       const auto& input = p.children[0]->output;
       auto below = eventTimeColumns(*p.children[0]);

@@ -9,6 +9,7 @@
 
 #include "plan/event_time.h"
 #include "plan/streaming_join_helper.h"
+#include "plan/time_windowing.h"
 
 namespace runnel::plan {
 
@@ -103,6 +104,10 @@ struct Walk {
                 root);
           }
         }
+        // Session windows merge and shrink the set of rows already written, which update mode
+        // cannot express.
+        if (mode == OutputMode::Update && sessionWindowKey(p) >= 0)
+          outputModeError(mode, "session window", root);
         if (mode == OutputMode::Append) {
           auto wm = watermarkedColumns(*p.children[0]);
           bool ok = false;
