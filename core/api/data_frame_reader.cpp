@@ -11,6 +11,7 @@
 #include "runnel/data_stream_reader.h"
 #include "runnel/spark_session.h"
 #include "sql/data_type_parser.h"
+#include "stream/file_stream_sink_log.h"
 
 namespace runnel {
 
@@ -72,7 +73,15 @@ DataFrame DataFrameReader::load(const std::string& path) {
   }
   format::ReadOptions options = readOptions(*session_, options_);
   std::vector<io::DataFile> files;
-  if (!path.empty()) files = io::listDataFiles(session_->fileSystem(), path);
+  if (!path.empty() && stream::FileStreamSinkLog::hasMetadata(session_->fileSystem(), path)) {
+    // A file sink's output: only the files its log committed (MetadataLogFileIndex), so a part
+    // file left by a crashed batch is not read.
+    stream::FileStreamSinkLog log(session_->fileSystem(), path);
+    for (const auto& f : log.allFiles())
+      files.push_back({stream::FileStreamSinkLog::localPath(f.path), f.modification_time_ms});
+  } else if (!path.empty()) {
+    files = io::listDataFiles(session_->fileSystem(), path);
+  }
   std::vector<std::string> contents;
   for (const auto& f : files)
     contents.push_back(session_->fileSystem().read(f.path).value_or(""));

@@ -7,9 +7,11 @@
 
 #include "api/session_state.h"
 #include "api/stream_source_factory.h"
+#include "format/csv_writer.h"
 #include "plan/analyzer.h"
 #include "plan/unsupported_operation_checker.h"
 #include "stream/console_sink.h"
+#include "stream/file_stream_sink.h"
 #include "stream/memory_sink.h"
 #include "stream/micro_batch_execution.h"
 #include "stream/socket_source.h"
@@ -59,6 +61,26 @@ std::shared_ptr<stream::Source> makeSource(SparkSession& session, const plan::Lo
   if (spec.instance) return std::static_pointer_cast<stream::Source>(spec.instance);
   throw Error(ErrorClass::NotImplementedError,
               "the streaming source " + spec.format + " is not supported by Runnel yet");
+}
+
+// DataSource.createSink for a file format, then ResolveWriteToStream's checkpoint rule: a file sink
+// needs a path, append mode and a checkpoint location of its own.
+void checkFileSink(const std::string& format, exec::OutputMode mode, const std::string* path,
+                   bool has_checkpoint) {
+  if (path == nullptr) throw Error(ErrorClass::IllegalArgumentException, "'path' is not specified");
+  if (mode != exec::OutputMode::Append) {
+    throw Error(ErrorClass::AnalysisException,
+                fmt::format("[STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE] Invalid streaming "
+                            "output mode: {}. This output mode is not supported in Data Source "
+                            "{}. SQLSTATE: 42KDE",
+                            lower(exec::outputModeName(mode)), format));
+  }
+  if (!has_checkpoint) {
+    throw Error(
+        ErrorClass::AnalysisException,
+        "checkpointLocation must be specified either through option(\"checkpointLocation\", "
+        "...) or SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
+  }
 }
 
 }  // namespace
@@ -114,6 +136,14 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
                 "continuous processing (trigger(continuous=...)) is not supported by Runnel; use "
                 "processingTime");
   }
+  std::string f = lower(format_);
+  if (!path.empty()) options_.set("path", path);
+  const std::string* file_path = options_.find("path");
+  if (f == "csv" || f == "json") {
+    bool has_checkpoint = options_.find("checkpointLocation") != nullptr ||
+                          session->getConf("spark.sql.streaming.checkpointLocation").has_value();
+    checkFileSink(f, mode, file_path, has_checkpoint);
+  }
   plan::checkForStreaming(*df_.plan(), mode);
   stream::QueryConfig cfg;
   cfg.plan = df_.plan();
@@ -133,7 +163,6 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
       }
     }
   }
-  std::string f = lower(format_);
   const SessionListener& listener = session->listener();
   // Callbacks reach the query through a weak handle: the execution owns them, so a strong one would
   // keep it alive forever.
@@ -173,11 +202,22 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
           if (!s) return;
           fn(DataFrame(s, plan::localRelation(std::make_shared<types::Batch>(rows))), batch_id);
         });
+  } else if (f == "csv" || f == "json") {
+    if (f == "csv") format::verifyCsvSchema(df_.schema());
+    cfg.sink = std::make_unique<stream::FileStreamSink>(
+        session->fileSystem(), *file_path,
+        f == "csv" ? stream::FileSinkFormat::Csv : stream::FileSinkFormat::Json,
+        types::parseTimeZone(session->timeZone()),
+        // Weak: the session owns the query that owns this sink.
+        [weak = std::weak_ptr<SparkSession>(session)] {
+          auto s = weak.lock();
+          return s ? s->newUuid() : std::string("00000000-0000-4000-8000-000000000000");
+        });
   } else {
     throw Error(ErrorClass::NotImplementedError,
                 fmt::format("the streaming sink format \"{}\" is not supported by Runnel yet "
-                            "(supported: console, memory, foreachBatch){}",
-                            format_.empty() ? "parquet" : format_, path.empty() ? "" : ""));
+                            "(supported: console, memory, foreachBatch, csv, json)",
+                            format_.empty() ? "parquet" : format_));
   }
   std::optional<std::string> temporary_checkpoint;  // deleted when the query ends without failure
   const std::string* cp = options_.find("checkpointLocation");

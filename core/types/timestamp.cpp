@@ -262,6 +262,16 @@ std::string formatIsoMillisUtc(int64_t micros) {
                      date.month, date.day, secs / 3600, secs / 60 % 60, secs % 60, in_day % 1000);
 }
 
+std::string formatIsoMillis(int64_t micros, const TimeZone& zone) {
+  std::string out = formatIsoMillisUtc(micros + zone.offset_seconds * kMicrosPerSecond);
+  if (zone.offset_seconds == 0) return out;
+  out.pop_back();  // the Z
+  int32_t off = zone.offset_seconds < 0 ? -zone.offset_seconds : zone.offset_seconds;
+  out += fmt::format("{}{:02d}:{:02d}", zone.offset_seconds < 0 ? '-' : '+', off / 3600,
+                     off / 60 % 60);
+  return out;
+}
+
 std::string formatDate(int64_t days) {
   CivilDate date = civilFromDays(days);
   return fmt::format("{}-{:02d}-{:02d}", formatYear(date.year), date.month, date.day);

@@ -54,6 +54,9 @@ std::optional<int64_t> parseDate(std::string_view text);
 std::string formatTimestamp(int64_t micros, const TimeZone& zone = TimeZone::utc());
 // `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` in UTC, the progress JSON `timestamp` field.
 std::string formatIsoMillisUtc(int64_t micros);
+// yyyy-MM-dd'T'HH:mm:ss.SSSXXX in `zone` (`Z` for a zero offset, else `+01:00`): the default
+// timestampFormat of Spark's CSV and JSON writers.
+std::string formatIsoMillis(int64_t micros, const TimeZone& zone);
 // `yyyy-MM-dd` for days since the epoch.
 std::string formatDate(int64_t days);
 // Days since the epoch of the instant in `zone` (Spark's cast timestamp -> date).
