@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "commit_stall_file_system.h"
 #include "engine_commands.h"
 #include "runnel/playground.h"
 
@@ -156,7 +157,7 @@ int runProgram(const std::string& code, const std::string& name,
   PlaygroundOptions o;
   o.clock = std::make_shared<SystemClock>();
   // spark.read and file streams read paths relative to the cwd, as a local Spark would.
-  o.file_system = makeLocalFileSystem();
+  o.file_system = withCommitStall(makeLocalFileSystem());  // a crash-test hook when asked
   o.max_steps = 0;
   Playground p(o);
   p.run(code, name);
