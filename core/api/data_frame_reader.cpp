@@ -73,15 +73,7 @@ DataFrame DataFrameReader::load(const std::string& path) {
   }
   format::ReadOptions options = readOptions(*session_, options_);
   std::vector<io::DataFile> files;
-  if (!path.empty() && stream::FileStreamSinkLog::hasMetadata(session_->fileSystem(), path)) {
-    // A file sink's output: only the files its log committed (MetadataLogFileIndex), so a part
-    // file left by a crashed batch is not read.
-    stream::FileStreamSinkLog log(session_->fileSystem(), path);
-    for (const auto& f : log.allFiles())
-      files.push_back({stream::FileStreamSinkLog::localPath(f.path), f.modification_time_ms});
-  } else if (!path.empty()) {
-    files = io::listDataFiles(session_->fileSystem(), path);
-  }
+  if (!path.empty()) files = stream::sinkAwareDataFiles(session_->fileSystem(), path);
   std::vector<std::string> contents;
   for (const auto& f : files)
     contents.push_back(session_->fileSystem().read(f.path).value_or(""));

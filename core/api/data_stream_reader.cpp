@@ -13,6 +13,7 @@
 #include "plan/analyzer.h"
 #include "runnel/spark_session.h"
 #include "sql/data_type_parser.h"
+#include "stream/file_stream_sink_log.h"
 #include "stream/file_stream_source.h"
 #include "stream/rate_source.h"
 #include "stream/socket_source.h"
@@ -105,7 +106,7 @@ DataFrame loadFiles(const std::shared_ptr<SparkSession>& session, const std::str
     schema = format::textSchema();
   } else if (inference && lower(*inference) == "true") {
     std::vector<std::string> contents;
-    for (const auto& file : io::listDataFiles(fs, path))
+    for (const auto& file : stream::sinkAwareDataFiles(fs, path))
       contents.push_back(fs.read(file.path).value_or(""));
     std::vector<std::string_view> views(contents.begin(), contents.end());
     schema = format::inferFileSchema(kind, options, views);

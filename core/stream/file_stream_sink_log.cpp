@@ -121,4 +121,12 @@ std::vector<SinkFileStatus> FileStreamSinkLog::allFiles() const {
   return files;
 }
 
+std::vector<io::DataFile> sinkAwareDataFiles(FileSystem& fs, const std::string& path) {
+  if (!FileStreamSinkLog::hasMetadata(fs, path)) return io::listDataFiles(fs, path);
+  std::vector<io::DataFile> files;
+  for (const auto& f : FileStreamSinkLog(fs, path).allFiles())
+    files.push_back({FileStreamSinkLog::localPath(f.path), f.modification_time_ms});
+  return files;
+}
+
 }  // namespace runnel::stream

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "io/file_index.h"
 #include "runnel/file_system.h"
 
 namespace runnel::stream {
@@ -46,5 +47,10 @@ class FileStreamSinkLog {
   FileSystem& fs_;
   std::string dir_;
 };
+
+// The data files a batch read or a file source of `path` sees: the files the sink log committed
+// when `path` is a file sink's output (FileStreamSink.hasMetadata, then MetadataLogFileIndex), else
+// the folder's visible files. A part file of a crashed batch is thus never read.
+std::vector<io::DataFile> sinkAwareDataFiles(FileSystem& fs, const std::string& path);
 
 }  // namespace runnel::stream

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stream/file_stream_sink_log.h"
 #include "stream/metadata_log.h"
 
 namespace runnel::stream {
@@ -69,7 +70,7 @@ FileStreamSource::FileStreamSource(FileSystem& fs, std::string path, format::Fil
 
 std::vector<io::DataFile> FileStreamSource::newFiles() const {
   std::vector<io::DataFile> files;
-  for (auto& f : io::listDataFiles(fs_, path_)) {
+  for (auto& f : sinkAwareDataFiles(fs_, path_)) {
     if (!seen_.count(f.path)) files.push_back(std::move(f));
   }
   bool latest_first = stream_options_.latest_first;

@@ -102,6 +102,23 @@ TEST_F(FileStreamSinkTest, ReadersIgnoreAPartFileNoBatchLogged) {
   EXPECT_EQ(readBack("csv"), Rows{"1 | a"});
 }
 
+TEST_F(FileStreamSinkTest, AFileSourceOnASinkOutputReadsOnlyLoggedFiles) {
+  StreamingQuery q = start("csv");
+  addData({{1, "a"}});
+  q.processAllAvailable();
+  h_.fs->writeAtomic("/out/part-00000-left-by-a-crashed-batch.csv", "9,z\n");
+  DataFrame again = h_.spark->readStream().schema("id INT, name STRING").csv("/out");
+  StreamingQuery copy = again.writeStream()
+                            .format("memory")
+                            .queryName("copy")
+                            .option("checkpointLocation", "/cp-copy")
+                            .start();
+  copy.processAllAvailable();
+  auto rows = h_.spark->tableRows("copy");
+  ASSERT_TRUE(rows.has_value());
+  EXPECT_EQ(testing::sortedRows(*rows), Rows{"1 | a"});
+}
+
 TEST_F(FileStreamSinkTest, TheTenthBatchCompactsTheLog) {
   StreamingQuery q = start("csv");
   for (int i = 0; i < 11; ++i) {
