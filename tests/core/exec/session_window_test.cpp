@@ -195,6 +195,57 @@ TEST_F(SessionWindowTest, RowsOfOneBatchBridgeSessionsInAnyOrder) {
   EXPECT_EQ(numStateRows(), 1);
 }
 
+TEST_F(SessionWindowTest, BatchQueryMergesEverySessionAtOnce) {
+  // As DataFrameSessionWindowingSuite: a batch aggregation has no state and no watermark. The row
+  // at 25 s comes last and bridges [20, 25) and [30, 35), so sum and max merge two buffers.
+  types::Schema schema;
+  schema.fields.push_back({"id", types::stringType(), true});
+  schema.fields.push_back({"t", types::bigintType(), true});
+  schema.fields.push_back({"v", types::bigintType(), true});
+  auto r = [](const char* id, int64_t t, int64_t v) {
+    return std::vector<types::Value>{types::Value::string(id), types::Value::int64(t),
+                                     types::Value::int64(v)};
+  };
+  DataFrame df = spark_
+                     ->createDataFrame({r("a", 10, 1), r("a", 12, 2), r("b", 10, 5), r("a", 30, 4),
+                                        r("a", 20, 8), r("a", 25, 16)},
+                                       schema)
+                     .withColumn("ts", col("t").cast("timestamp"));
+  DataFrame sessions =
+      df.groupBy(
+            {call("session_window", {col("ts"), litString("5 seconds")}).alias("s"), col("id")})
+          .agg({call("sum", {col("v")}).alias("total"), call("max", {col("t")}).alias("last")})
+          .select({col("id"), col("s"), col("total"), col("last")});
+  auto session = [](int64_t start_s, int64_t end_s) {
+    return "{" + std::to_string(start_s * kSec) + ", " + std::to_string(end_s * kSec) + "}";
+  };
+  EXPECT_EQ(sortedRows(sessions.collect()),
+            sorted({"a | " + session(10, 17) + " | 3 | 12", "a | " + session(20, 35) + " | 28 | 30",
+                    "b | " + session(10, 15) + " | 5 | 10"}));
+}
+
+TEST_F(SessionWindowTest, EveryBufferMergesWhenABatchBridgesStoredSessions) {
+  DataFrame events = input_df_->withColumn("eventTime", col("timestamp").cast("timestamp"))
+                         .withWatermark("eventTime", "30 seconds");
+  auto agg = [](const char* f) { return call(f, {col("timestamp")}).alias(f); };
+  start(
+      events
+          .groupBy(
+              {call("session_window", {col("eventTime"), litString("5 seconds")}).alias("session"),
+               col("value")})
+          .agg({agg("count"), agg("sum"), agg("min"), agg("max"), agg("avg"),
+                call("approx_count_distinct", {col("timestamp")}).alias("distinct")})
+          .select({col("value"), col("count"), col("sum"), col("min"), col("max"), col("avg"),
+                   col("distinct")}),
+      "complete");
+  addData({{"a", 20}, {"a", 30}, {"a", 30}});
+  EXPECT_EQ(lastBatch(),
+            sorted({"a | 1 | 20 | 20 | 20 | 20 | 1", "a | 2 | 60 | 30 | 30 | 30 | 1"}));
+  addData({{"a", 25}});  // [25, 30) touches both stored sessions
+  EXPECT_EQ(lastBatch(), Rows{"a | 4 | 105 | 20 | 30 | 26.25 | 3"});
+  EXPECT_EQ(numStateRows(), 1);
+}
+
 TEST_F(SessionWindowTest, UpdateModeIsRejected) {
   try {
     start(sessionWindowQuery(), "update");
