@@ -104,10 +104,14 @@ struct Walk {
                 root);
           }
         }
-        // Session windows merge and shrink the set of rows already written, which update mode
-        // cannot express.
-        if (mode == OutputMode::Update && sessionWindowKey(p) >= 0)
-          outputModeError(mode, "session window", root);
+        // Session windows merge rows already written into new ones, which update mode cannot
+        // express. Spark still raises this one with its legacy (unclassed) text.
+        if (mode == OutputMode::Update && sessionWindowKey(p) >= 0) {
+          fail(
+              "Update output mode not supported for session window on streaming "
+              "DataFrames/DataSets",
+              root);
+        }
         if (mode == OutputMode::Append) {
           auto wm = watermarkedColumns(*p.children[0]);
           bool ok = false;
