@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "api/session_state.h"
+#include "api/source_reading.h"
 #include "api/stream_source_factory.h"
 #include "format/csv_writer.h"
 #include "plan/analyzer.h"
@@ -207,7 +208,7 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
     cfg.sink = std::make_unique<stream::FileStreamSink>(
         session->fileSystem(), *file_path,
         f == "csv" ? stream::FileSinkFormat::Csv : stream::FileSinkFormat::Json,
-        types::parseTimeZone(session->timeZone()),
+        format::CsvOptions::from(readOptions(*session, options_)),
         // Weak: the session owns the query that owns this sink.
         [weak = std::weak_ptr<SparkSession>(session)] {
           auto s = weak.lock();

@@ -22,26 +22,32 @@ std::string_view trimmed(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-void appendField(std::string& out, std::string_view text) {
+void appendField(std::string& out, std::string_view text, const CsvOptions& o) {
   text = trimmed(text);
   if (text.empty()) {
     out += "\"\"";  // emptyValue: "" tells an empty string from a null
     return;
   }
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+  bool quote = o.quote != '\0' && (text.find(o.sep) != std::string_view::npos ||
+                                   text.find_first_of("\n\r") != std::string_view::npos ||
+                                   text.find(o.quote) != std::string_view::npos);
+  if (!quote) {
     out += text;
     return;
   }
-  out += '"';
+  out += o.quote;
   for (char c : text) {
-    if (c == '"') out += '\\';  // escape defaults to backslash
+    if (c == o.quote) out += o.escape;
     out += c;
   }
-  out += '"';
+  out += o.quote;
 }
 
-void appendCell(std::string& out, const types::Column& c, size_t row, const types::TimeZone& zone) {
-  if (c.isNull(row)) return;  // nullValue: the empty field
+void appendCell(std::string& out, const types::Column& c, size_t row, const CsvOptions& o) {
+  if (c.isNull(row)) {
+    out += o.null_value;  // an empty field by default
+    return;
+  }
   switch (c.type->id) {
     case TypeId::Boolean:
       out += c.ints[row] != 0 ? "true" : "false";
@@ -54,10 +60,10 @@ void appendCell(std::string& out, const types::Column& c, size_t row, const type
       appendJavaDouble(out, c.doubles[row]);
       break;
     case TypeId::Timestamp:
-      out += types::formatIsoMillis(c.ints[row], zone);
+      out += types::formatIsoMillis(c.ints[row], o.zone);
       break;
     case TypeId::String:
-      appendField(out, c.stringAt(row));
+      appendField(out, c.stringAt(row), o);
       break;
     default:
       break;  // rejected by verifyCsvSchema; a null-typed column writes nulls
@@ -76,11 +82,19 @@ void verifyCsvSchema(const types::Schema& schema) {
   }
 }
 
-void appendCsvRows(std::string& out, const types::Batch& batch, const types::TimeZone& zone) {
+void appendCsvHeader(std::string& out, const types::Schema& schema, const CsvOptions& options) {
+  for (size_t c = 0; c < schema.fields.size(); ++c) {
+    if (c > 0) out += options.sep;
+    appendField(out, schema.fields[c].name, options);
+  }
+  out += '\n';
+}
+
+void appendCsvRows(std::string& out, const types::Batch& batch, const CsvOptions& options) {
   for (size_t r = 0; r < batch.num_rows; ++r) {
     for (size_t c = 0; c < batch.columns.size(); ++c) {
-      if (c > 0) out += ',';
-      appendCell(out, *batch.columns[c], r, zone);
+      if (c > 0) out += options.sep;
+      appendCell(out, *batch.columns[c], r, options);
     }
     out += '\n';
   }

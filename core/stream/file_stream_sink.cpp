@@ -16,10 +16,12 @@ void FileStreamSink::addBatch(int64_t batch_id, const types::Batch& data, exec::
   std::vector<SinkFileStatus> files;
   if (data.num_rows > 0) {
     std::string text;
-    if (format_ == FileSinkFormat::Csv)
-      format::appendCsvRows(text, data, zone_);
-    else
-      format::appendJsonRows(text, data, zone_);
+    if (format_ == FileSinkFormat::Csv) {
+      if (options_.header) format::appendCsvHeader(text, data.schema, options_);  // per file
+      format::appendCsvRows(text, data, options_);
+    } else {
+      format::appendJsonRows(text, data, options_.zone);
+    }
     std::string dir = path_;
     while (dir.size() > 1 && dir.back() == '/')
       dir.pop_back();

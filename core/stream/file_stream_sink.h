@@ -7,9 +7,9 @@
 #include <functional>
 #include <string>
 
+#include "format/csv_options.h"
 #include "runnel/file_system.h"
 #include "stream/sink.h"
-#include "types/timestamp.h"
 
 namespace runnel::stream {
 
@@ -17,13 +17,14 @@ enum class FileSinkFormat { Csv, Json };
 
 class FileStreamSink final : public Sink {
  public:
-  // `new_uuid` names part files (the write job's UUID, as Spark's FileFormatWriter).
-  FileStreamSink(FileSystem& fs, std::string path, FileSinkFormat format, types::TimeZone zone,
-                 std::function<std::string()> new_uuid)
+  // `new_uuid` names part files (the write job's UUID, as Spark's FileFormatWriter); `options`
+  // are the writer's (header, sep... for csv; the time zone for both).
+  FileStreamSink(FileSystem& fs, std::string path, FileSinkFormat format,
+                 format::CsvOptions options, std::function<std::string()> new_uuid)
       : fs_(fs),
         path_(std::move(path)),
         format_(format),
-        zone_(std::move(zone)),
+        options_(std::move(options)),
         new_uuid_(std::move(new_uuid)) {}
   std::string description() const override { return "FileSink[" + path_ + "]"; }
   void addBatch(int64_t batch_id, const types::Batch& data, exec::OutputMode mode) override;
@@ -32,7 +33,7 @@ class FileStreamSink final : public Sink {
   FileSystem& fs_;
   std::string path_;
   FileSinkFormat format_;
-  types::TimeZone zone_;
+  format::CsvOptions options_;
   std::function<std::string()> new_uuid_;
 };
 

@@ -145,6 +145,29 @@ TEST_F(FileStreamSinkTest, CsvAndJsonRenderValuesAsSpark) {
             "1,plain\n2,\"\"\n3,\"a,b\"\n4,\"say \\\"hi\\\"\"\n5,padded\n,\n");
 }
 
+TEST_F(FileStreamSinkTest, CsvWriterOptionsGiveAHeaderPerFileAndTheSeparator) {
+  StreamingQuery q = df_->writeStream()
+                         .format("csv")
+                         .option("header", "true")
+                         .option("sep", ";")
+                         .option("nullValue", "NA")
+                         .option("checkpointLocation", "/cp")
+                         .start("/out");
+  addData({{1, "a;b"}});
+  input_->addData({{types::Value::int32(2), types::Value::null(types::stringType())}});
+  q.processAllAvailable();
+  Rows parts = partFiles();
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_EQ(*h_.fs->read("/out/" + parts[0]), "id;name\n1;\"a;b\"\n2;NA\n");
+  DataFrame back = h_.spark->read()
+                       .option("header", "true")
+                       .option("sep", ";")
+                       .option("nullValue", "NA")
+                       .schema("id INT, name STRING")
+                       .csv("/out");
+  EXPECT_EQ(testing::sortedRows(back.collect()), (Rows{"1 | a;b", "2 | NULL"}));
+}
+
 TEST_F(FileStreamSinkTest, JsonLeavesNullFieldsOut) {
   StreamingQuery json = start("json");
   addData({{1, "say \"hi\"\n"}});
@@ -170,7 +193,7 @@ TEST(FileSinkWriters, TimestampsDoublesAndStructsAsSparkWritesThem) {
   b.columns = {ts, d, flag};
   b.num_rows = 1;
   std::string csv;
-  format::appendCsvRows(csv, b, types::TimeZone::utc());
+  format::appendCsvRows(csv, b, format::CsvOptions{});
   EXPECT_EQ(csv, "2023-11-14T22:13:20.123Z,1.0E7,true\n");
   std::string json;
   format::appendJsonRows(json, b, types::TimeZone{"+01:30", 5400});
