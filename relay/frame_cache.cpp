@@ -29,24 +29,31 @@ const FrameCache::Frame& FrameCache::frameAt(const TargetConnection& target, uin
   }
   const LineLog& log = target.log();
   LogRun run = log.read(offset, max_bytes);
+  Frame& frame = frames_[next_];
+  next_ = (next_ + 1) % frames_.size();
+  // The oldest frame makes room. When no tab's queue holds it any more its buffer is reused: a
+  // fresh 64 KiB would be fresh pages, and a page fault per 4 KiB costs more than the copy.
   std::string payload;
+  if (frame.message && frame.message.use_count() == 1) {
+    payload = std::move(frame.message->get_raw_payload());
+    payload.clear();
+  }
+  frame.message.reset();
   websocketpp::frame::opcode::value opcode;
   if (encoding == LinesEncoding::Binary) {
-    // The log's bytes are the message body: one copy, straight from the log file.
-    payload = binaryLinesHeader(target.key(), run.connection, run.first_offset, run.count);
+    // The log's bytes are the message body: one copy, from memory or the log file.
+    payload.append(binaryLinesHeader(target.key(), run.connection, run.first_offset, run.count));
     payload.reserve(payload.size() + run.bytes);
     log.copy(run, payload);
     opcode = websocketpp::frame::opcode::binary;
   } else {
     scratch_.clear();
     log.copy(run, scratch_);
-    payload = linesPrefix(target.key(), run.connection, run.first_offset);
+    payload.append(linesPrefix(target.key(), run.connection, run.first_offset));
     appendJsonLines(payload, scratch_);
     payload.append(kLinesSuffix);
     opcode = websocketpp::frame::opcode::text;
   }
-  Frame& frame = frames_[next_];
-  next_ = (next_ + 1) % frames_.size();
   frame = Frame{offset, run.count, encoding, preparedFrame(std::move(payload), opcode)};
   return frame;
 }

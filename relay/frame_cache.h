@@ -28,7 +28,7 @@ class FrameCache {
                        LinesEncoding encoding);
 
  private:
-  std::array<Frame, 64> frames_;  // about 4 MiB: tabs a few queues apart still share
+  std::array<Frame, 32> frames_;  // about 2 MiB: tabs a few queues apart still share
   size_t next_ = 0;
   std::string scratch_;  // raw lines on their way into a JSON frame
 };

@@ -5,6 +5,31 @@
 
 namespace runnel::relay {
 
+void LineSink::lines(std::string_view block, const std::vector<uint32_t>& ends) {
+  size_t begin = 0;
+  for (uint32_t end : ends) {
+    line(block.substr(begin, end - 1 - begin));
+    begin = end;
+  }
+}
+
+// The common case, kept cheap: whole lines that need no '\r' cut and fit the limit go out as one
+// block. Returns where it stopped: the end, a partial line, or a line the general path handles.
+const char* LineFramer::feedWholeLines(const char* p, const char* end, LineSink& sink) {
+  const char* block = p;
+  ends_.clear();
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
+    if (!nl) break;
+    size_t size = size_t(nl - p);
+    if (size > max_line_bytes_ || (size > 0 && nl[-1] == '\r')) break;
+    p = nl + 1;
+    ends_.push_back(static_cast<uint32_t>(p - block));
+  }
+  if (!ends_.empty()) sink.lines(std::string_view(block, size_t(p - block)), ends_);
+  return p;
+}
+
 void LineFramer::emit(std::string_view text, LineSink& sink) {
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   if (text.size() > max_line_bytes_) {
@@ -28,6 +53,10 @@ void LineFramer::feed(std::string_view data, LineSink& sink) {
   const char* p = data.data();
   const char* end = p + data.size();
   while (p < end) {
+    if (!oversize_ && partial_.empty()) {
+      p = feedWholeLines(p, end, sink);
+      if (p == end) return;
+    }
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
     size_t chunk = size_t((nl ? nl : end) - p);
     if (oversize_) {

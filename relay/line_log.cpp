@@ -18,7 +18,7 @@ LineLog::LineLog(LogLimits limits)
       segment_bytes_(std::max<size_t>(1, std::min(kSegmentBytes, limits.max_bytes / 8))),
       segment_lines_(std::max<size_t>(1, std::min(kSegmentLines, limits.max_lines / 8))) {}
 
-LineLog::Segment& LineLog::writableSegment(uint32_t connection, size_t needed) {
+LineLog::Segment& LineLog::writableSegment(uint32_t connection, size_t needed, uint64_t position) {
   if (!segments_.empty()) {
     Segment& last = segments_.back();
     size_t used = last.ends.empty() ? 0 : last.ends.back();
@@ -28,19 +28,43 @@ LineLog::Segment& LineLog::writableSegment(uint32_t connection, size_t needed) {
   Segment segment;
   segment.first_offset = start_ + lines_;
   segment.connection = connection;
-  segment.position = file_.end() + staged_.size();
+  segment.position = position;
+  segment.ends.reserve(segment_lines_);  // grown once, never copied while it fills
   segments_.push_back(std::move(segment));
   return segments_.back();
 }
 
 void LineLog::append(std::string_view line, uint32_t connection) {
-  Segment& segment = writableSegment(connection, line.size() + 1);
+  Segment& segment = writableSegment(connection, line.size() + 1, file_.end() + staged_.size());
   staged_.append(line).push_back('\n');
   size_t used = segment.ends.empty() ? 0 : segment.ends.back();
   segment.ends.push_back(static_cast<uint32_t>(used + line.size() + 1));
   bytes_ += line.size() + 1;
   ++lines_;
   ++staged_lines_;
+}
+
+void LineLog::appendLines(std::string_view block, const std::vector<uint32_t>& ends,
+                          uint32_t connection) {
+  uint64_t position = file_.end() + staged_.size();  // of the block's first byte
+  staged_.append(block);
+  size_t i = 0;
+  uint32_t base = 0;  // where line i begins in block
+  while (i < ends.size()) {
+    Segment& segment = writableSegment(connection, ends[i] - base, position + base);
+    size_t used = segment.ends.empty() ? 0 : segment.ends.back();
+    size_t from = i;
+    // As many lines as the segment takes (at least one: writableSegment made room for it).
+    do {
+      segment.ends.push_back(static_cast<uint32_t>(used + ends[i] - base));
+      ++i;
+    } while (i < ends.size() && segment.ends.size() < segment_lines_ &&
+             used + ends[i] - base <= segment_bytes_);
+    lines_ += i - from;
+    staged_lines_ += i - from;
+    bytes_ += ends[i - 1] - (from == 0 ? 0 : ends[from - 1]);
+    base = ends[i - 1];
+  }
 }
 
 void LineLog::commit() {

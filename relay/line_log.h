@@ -36,6 +36,9 @@ class LineLog {
   // Appends one line from TCP connection number `connection`; never drops anything itself. The
   // line is readable after commit() (one file write per TCP read, not one per line).
   void append(std::string_view line, uint32_t connection);
+  // Appends whole lines at once, as LineSink::lines gives them (`block`: each line followed by
+  // '\n'; `ends[i]`: the end of line i in block).
+  void appendLines(std::string_view block, const std::vector<uint32_t>& ends, uint32_t connection);
   void commit();
   // Drops the oldest lines while the log is over its limits, but never a line at or after
   // `pinned` (the oldest offset a connected tab still needs).
@@ -65,7 +68,8 @@ class LineLog {
     std::vector<uint32_t> ends;  // end of line i, its '\n' included, from `position`
   };
   const Segment& segmentOf(uint64_t offset) const;
-  Segment& writableSegment(uint32_t connection, size_t needed);
+  // The segment line bytes at file `position` go to: the last one, or a new one from there.
+  Segment& writableSegment(uint32_t connection, size_t needed, uint64_t position);
 
   LogLimits limits_;
   size_t segment_bytes_;

@@ -5,8 +5,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <system_error>
 
 namespace runnel::relay {
@@ -45,6 +47,19 @@ LogFile::~LogFile() {
 }
 
 void LogFile::append(std::string_view bytes) {
+  // Into the ring first (allocated on first use: a target nobody writes to costs nothing).
+  if (recent_.empty()) recent_.resize(kRecentBytes);
+  std::string_view tail =
+      bytes.size() > kRecentBytes ? bytes.substr(bytes.size() - kRecentBytes) : bytes;
+  uint64_t at = end_ + (bytes.size() - tail.size());
+  while (!tail.empty()) {
+    size_t index = size_t(at % kRecentBytes);
+    size_t n = std::min(tail.size(), kRecentBytes - index);
+    std::memcpy(recent_.data() + index, tail.data(), n);
+    tail.remove_prefix(n);
+    at += n;
+  }
+  recent_held_ = size_t(std::min<uint64_t>(kRecentBytes, recent_held_ + bytes.size()));
   const char* p = bytes.data();
   size_t left = bytes.size();
   while (left > 0) {
@@ -58,17 +73,31 @@ void LogFile::append(std::string_view bytes) {
 }
 
 void LogFile::read(uint64_t position, size_t size, std::string& out) const {
-  size_t at = out.size();
-  out.resize(at + size);
-  char* p = out.data() + at;
-  while (size > 0) {
-    ssize_t n = ::pread(fd_, p, size, off_t(position));
+  if (position >= end_ - recent_held_ && position + size <= end_) {
+    while (size > 0) {  // at most two pieces: the ring may wrap
+      size_t index = size_t(position % kRecentBytes);
+      size_t n = std::min(size, kRecentBytes - index);
+      out.append(recent_.data() + index, n);
+      size -= n;
+      position += n;
+    }
+    return;
+  }
+  // std::string cannot grow without zero-filling, so the file is read into a reused buffer and
+  // appended from there (a copy of hot memory instead of a memset of fresh memory).
+  if (scratch_.size() < size) scratch_.resize(size);
+  char* p = scratch_.data();
+  size_t left = size;
+  uint64_t from = position;
+  while (left > 0) {
+    ssize_t n = ::pread(fd_, p, left, off_t(from));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) throw lastError("cannot read the line log");
     p += n;
-    size -= size_t(n);
-    position += uint64_t(n);
+    left -= size_t(n);
+    from += uint64_t(n);
   }
+  out.append(scratch_.data(), size);
 }
 
 void LogFile::dropBefore(uint64_t position) {

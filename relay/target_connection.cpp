@@ -169,6 +169,11 @@ void TargetConnection::line(std::string_view text) {
   new_lines_ = true;
 }
 
+void TargetConnection::lines(std::string_view block, const std::vector<uint32_t>& ends) {
+  log_.appendLines(block, ends, connection_);
+  new_lines_ = true;
+}
+
 void TargetConnection::lineTooLong(size_t bytes) {
   log_.commit();  // its offset is the end of what was read before it
   listener_.targetLineTooLong(*this, log_.endOffset(), bytes);

@@ -55,6 +55,7 @@ class TargetConnection : private LineSink {
 
  private:
   void line(std::string_view text) override;
+  void lines(std::string_view block, const std::vector<uint32_t>& ends) override;
   void lineTooLong(size_t bytes) override;
 
   void connect();

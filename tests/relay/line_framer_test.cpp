@@ -83,5 +83,26 @@ TEST(LineFramer, ResetForgetsAPartialLine) {
   EXPECT_EQ(sink.events, std::vector<std::string>{"new"});
 }
 
+// Blocks carry only whole lines that need nothing cut; the rest takes the line-by-line path, and
+// the order of everything is kept.
+struct CollectBlocks : Collect {
+  std::vector<std::string> blocks;
+  void lines(std::string_view block, const std::vector<uint32_t>& ends) override {
+    blocks.emplace_back(block);
+    EXPECT_EQ(ends.back(), block.size());
+    LineSink::lines(block, ends);
+  }
+};
+
+TEST(LineFramer, WholeLinesGoOutAsBlocksInOrder) {
+  LineFramer framer(8);
+  CollectBlocks sink;
+  framer.feed("a\nb\nc\r\nd\ntoo long line\ne\nf", sink);
+  framer.feed("g\nh\n", sink);
+  EXPECT_EQ(sink.events,
+            (std::vector<std::string>{"a", "b", "c", "d", "<too long 13>", "e", "fg", "h"}));
+  EXPECT_EQ(sink.blocks, (std::vector<std::string>{"a\nb\n", "d\n", "e\n", "h\n"}));
+}
+
 }  // namespace
 }  // namespace runnel::relay

@@ -132,5 +132,33 @@ TEST(LineLog, ARunStopsAtTheCommittedEndEvenWhenStagedLinesFillASegment) {
   EXPECT_EQ(log.line(14), "s14");
 }
 
+TEST(LineLog, AppendingABlockEqualsAppendingEachLineAcrossSegments) {
+  LineLog one_by_one(LogLimits{800, size_t{64} << 20});  // segments of 100 lines
+  LineLog blocks(LogLimits{800, size_t{64} << 20});
+  std::string block;
+  std::vector<uint32_t> ends;
+  for (int i = 0; i < 1000; ++i) {
+    std::string line = "l" + std::to_string(i);
+    one_by_one.append(line, 1);
+    block += line + "\n";
+    ends.push_back(static_cast<uint32_t>(block.size()));
+    if (i % 333 == 0 || i == 999) {  // blocks that start and end mid-segment
+      blocks.appendLines(block, ends, 1);
+      block.clear();
+      ends.clear();
+    }
+  }
+  one_by_one.commit();
+  blocks.commit();
+  ASSERT_EQ(blocks.endOffset(), 1000u);
+  EXPECT_EQ(blocks.bytes(), one_by_one.bytes());
+  for (uint64_t offset = 0; offset < 1000; offset += 37) {
+    LogRun a = one_by_one.read(offset, 1 << 20);
+    LogRun b = blocks.read(offset, 1 << 20);
+    EXPECT_EQ(b.count, a.count) << offset;
+    EXPECT_EQ(decodeRun(blocks, b), decodeRun(one_by_one, a));
+  }
+}
+
 }  // namespace
 }  // namespace runnel::relay
