@@ -24,8 +24,8 @@ struct SinkFileStatus {
 class FileStreamSinkLog {
  public:
   static constexpr const char* kMetadataDir = "_spark_metadata";
-  static constexpr int64_t kCompactInterval =
-      10;  // spark.sql.streaming.fileSink.log.compactInterval
+  // spark.sql.streaming.fileSink.log.compactInterval
+  static constexpr int64_t kCompactInterval = 10;
 
   FileStreamSinkLog(FileSystem& fs, const std::string& output_path);
   // Whether `output_path` holds a sink log (FileStreamSink.hasMetadata): readers then list its
