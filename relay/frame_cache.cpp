@@ -22,10 +22,28 @@ WsMessage preparedFrame(std::string payload, websocketpp::frame::opcode::value o
 
 }  // namespace
 
+const FrameCache::Frame* FrameCache::find(uint64_t offset, LinesEncoding encoding) {
+  for (const Frame& frame : frames_) {
+    if (frame.message && frame.first_offset == offset && frame.encoding == encoding) return &frame;
+  }
+  auto it = known_.find(offset * 2 + (encoding == LinesEncoding::Binary));
+  if (it == known_.end()) return nullptr;
+  WsMessage message = it->second.message.lock();
+  if (!message) {
+    known_.erase(it);
+    return nullptr;
+  }
+  found_ = Frame{offset, it->second.count, encoding, std::move(message)};
+  return &found_;
+}
+
 const FrameCache::Frame& FrameCache::frameAt(const TargetConnection& target, uint64_t offset,
                                              size_t max_bytes, LinesEncoding encoding) {
-  for (const Frame& frame : frames_) {
-    if (frame.message && frame.first_offset == offset && frame.encoding == encoding) return frame;
+  if (const Frame* frame = find(offset, encoding)) return *frame;
+  // Forget frames no queue holds any more (amortised: only once the table has grown).
+  if (known_.size() >= 4096) {
+    for (auto it = known_.begin(); it != known_.end();)
+      it = it->second.message.expired() ? known_.erase(it) : std::next(it);
   }
   const LineLog& log = target.log();
   LogRun run = log.read(offset, max_bytes);
@@ -55,6 +73,7 @@ const FrameCache::Frame& FrameCache::frameAt(const TargetConnection& target, uin
     opcode = websocketpp::frame::opcode::text;
   }
   frame = Frame{offset, run.count, encoding, preparedFrame(std::move(payload), opcode)};
+  known_[offset * 2 + (encoding == LinesEncoding::Binary)] = Known{run.count, frame.message};
   return frame;
 }
 

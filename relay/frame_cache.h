@@ -1,11 +1,14 @@
-// Recent lines messages of one target, ready to send: tabs at the same offset share one
-// immutable frame (a shared_ptr held by every tab's send queue), so fanning out to N tabs costs
-// no copies and no re-encoding.
+// Lines messages of one target, ready to send: tabs at the same offset share one immutable frame
+// (a shared_ptr held by every tab's send queue), so fanning out to N tabs costs no copies and no
+// re-encoding. The newest frames are kept; older ones are found again for as long as some tab's
+// queue still holds them, so tabs far apart share too without the cache holding memory for them.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "protocol.h"
 #include "ws_config.h"
@@ -28,7 +31,15 @@ class FrameCache {
                        LinesEncoding encoding);
 
  private:
-  std::array<Frame, 32> frames_;  // about 2 MiB: tabs a few queues apart still share
+  struct Known {
+    size_t count = 0;
+    std::weak_ptr<WsConfig::message_type> message;
+  };
+  const Frame* find(uint64_t offset, LinesEncoding encoding);
+
+  std::array<Frame, 16> frames_;               // the newest, about 1 MiB
+  std::unordered_map<uint64_t, Known> known_;  // offset * 2 + binary -> a frame queues may hold
+  Frame found_;  // what find() returns for a frame no longer in frames_
   size_t next_ = 0;
   std::string scratch_;  // raw lines on their way into a JSON frame
 };
