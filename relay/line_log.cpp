@@ -102,14 +102,10 @@ LogRun LineLog::read(uint64_t offset, size_t max_bytes) const {
   // Staged lines (at the end of the last segment or two) are not in the file yet.
   size_t readable = std::min<size_t>(segment.ends.size(), endOffset() - segment.first_offset);
   size_t begin = first == 0 ? 0 : segment.ends[first - 1];
-  // Runs end before the next multiple of `max_bytes` in the segment (but one line always goes):
-  // runs read from the same offset end at the same line once it is committed, and a run that
-  // began off that grid (a tab that joined late, a short run at the log's end) is back on it
-  // after one run. So tabs fall into step and share frames, whoever builds them.
-  size_t grid = max_bytes == 0 ? begin : (begin / max_bytes + 1) * max_bytes;
+  // The first line whose end passes the budget ends the run (but one line always goes).
   auto ends_end = segment.ends.begin() + long(readable);
   auto limit = std::upper_bound(segment.ends.begin() + long(first), ends_end,
-                                uint32_t(std::min<size_t>(grid, UINT32_MAX)));
+                                uint32_t(std::min<size_t>(begin + max_bytes, UINT32_MAX)));
   size_t last = std::max(first + 1, size_t(limit - segment.ends.begin()));
   LogRun run;
   run.first_offset = offset;

@@ -53,8 +53,7 @@ class LineLog {
   size_t bytes() const { return bytes_; }
 
   // Lines from `offset` (startOffset() <= offset < endOffset()) within one segment, at most
-  // `max_bytes` of them and none ending past the next multiple of `max_bytes` in the segment
-  // (but always at least one line).
+  // `max_bytes` of them (but always at least one line).
   LogRun read(uint64_t offset, size_t max_bytes) const;
   // Appends the run's bytes (each line followed by '\n') to `out`.
   void copy(const LogRun& run, std::string& out) const;

@@ -160,26 +160,5 @@ TEST(LineLog, AppendingABlockEqualsAppendingEachLineAcrossSegments) {
   }
 }
 
-TEST(LineLog, RunsFromAnyOffsetFallBackInStepOnTheSameLines) {
-  LineLog log(LogLimits{});
-  for (int i = 0; i < 1000; ++i)
-    log.append("line " + std::to_string(i % 10), 1);  // 7 bytes each, with '\n'
-  log.commit();
-  auto runEnds = [&](uint64_t offset) {
-    std::vector<uint64_t> ends;
-    for (int i = 0; i < 4; ++i) {
-      LogRun run = log.read(offset, 100);
-      EXPECT_LE(run.bytes, 100u);
-      offset += run.count;
-      ends.push_back(offset);
-    }
-    return ends;
-  };
-  std::vector<uint64_t> from_start = runEnds(0);
-  std::vector<uint64_t> from_late = runEnds(5);  // a tab that joined 5 lines later
-  EXPECT_EQ(from_late[0], from_start[0]) << "the late run ends where the first one did";
-  EXPECT_EQ(from_late[3], from_start[3]);
-}
-
 }  // namespace
 }  // namespace runnel::relay
