@@ -53,12 +53,40 @@ class Session {
  public:
   Session()
       : clock_(std::make_shared<ManualClock>()),
-        file_system_(makeMemoryFileSystem()),
+        file_system_(std::make_shared<JournalingFileSystem>(makeMemoryFileSystem())),
         playground_(PlaygroundOptions{.clock = clock_, .file_system = file_system_}) {}
 
   // The page's bundled data files (spark.read examples) go into the engine's in-memory file system.
   void writeFile(const std::string& path, const std::string& content) {
     guarded([&] { file_system_->writeAtomic(path, content); });
+  }
+
+  // A file the worker kept in IndexedDB (a checkpoint), as bytes (a Uint8Array).
+  void writeFileBytes(const std::string& path, const val& bytes) {
+    guarded([&] {
+      auto data = emscripten::convertJSArrayToNumberVector<uint8_t>(bytes);
+      file_system_->writeAtomic(path, std::string(data.begin(), data.end()));
+    });
+  }
+
+  // The file system's changes since the last call, oldest first, for the worker to persist:
+  // [{remove, path, content: Uint8Array}].
+  val takeFileChanges() {
+    return guarded([&] {
+      val out = val::array();
+      for (const FileChange& c : file_system_->takeChanges()) {
+        val change = val::object();
+        change.set("remove", c.kind == FileChange::Kind::Remove);
+        change.set("path", c.path);
+        // slice(): a copy, because the view points into wasm memory that the next call may move.
+        change.set("content",
+                   val(emscripten::typed_memory_view(
+                           c.content.size(), reinterpret_cast<const uint8_t*>(c.content.data())))
+                       .call<val>("slice"));
+        out.call<void>("push", change);
+      }
+      return out;
+    });
   }
 
   void run(const std::string& code, double now_ms) {
@@ -70,6 +98,22 @@ class Session {
 
   void pushLines(const std::string& target, const val& lines) {
     guarded([&] { playground_.pushLines(target, emscripten::vecFromJSArray<std::string>(lines)); });
+  }
+
+  // Lines numbered by the worker's log of them, from `first_offset`.
+  void pushLinesFrom(const std::string& target, double first_offset, const val& lines) {
+    guarded([&] {
+      playground_.pushLines(target, static_cast<int64_t>(first_offset),
+                            emscripten::vecFromJSArray<std::string>(lines));
+    });
+  }
+
+  // Before run(): what the worker's log holds for `target`, for a query resuming from a checkpoint.
+  void replaySocketLog(const std::string& target, double first_offset, const val& lines) {
+    guarded([&] {
+      playground_.replaySocketLog(target, static_cast<int64_t>(first_offset),
+                                  emscripten::vecFromJSArray<std::string>(lines));
+    });
   }
 
   void failTarget(const std::string& target, const std::string& reason) {
@@ -108,7 +152,7 @@ class Session {
 
  private:
   std::shared_ptr<ManualClock> clock_;
-  std::shared_ptr<FileSystem> file_system_;
+  std::shared_ptr<JournalingFileSystem> file_system_;
   Playground playground_;
 };
 
@@ -116,8 +160,12 @@ EMSCRIPTEN_BINDINGS(runnel) {
   emscripten::class_<Session>("Session")
       .constructor<>()
       .function("writeFile", &Session::writeFile)
+      .function("writeFileBytes", &Session::writeFileBytes)
+      .function("takeFileChanges", &Session::takeFileChanges)
       .function("run", &Session::run)
       .function("pushLines", &Session::pushLines)
+      .function("pushLinesFrom", &Session::pushLinesFrom)
+      .function("replaySocketLog", &Session::replaySocketLog)
       .function("failTarget", &Session::failTarget)
       .function("tick", &Session::tick)
       .function("nextWakeMs", &Session::nextWakeMs)

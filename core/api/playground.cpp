@@ -104,11 +104,15 @@ struct Playground::State {
         for (const std::string& t : ctx->session->socketTargets())
           sockets.push_back(t);
       }
+      Json resumed = Json(nullptr);
+      if (auto batch = q.resumedAtBatchId())
+        resumed = {{"checkpointLocation", q.checkpointLocation()}, {"batchId", *batch}};
       emit({{"type", "queryStarted"},
             {"queryId", q.id()},
             {"runId", q.runId()},
             {"name", nameJson(q)},
-            {"sockets", std::move(sockets)}});
+            {"sockets", std::move(sockets)},
+            {"resumed", std::move(resumed)}});
     };
     l.on_query_terminated = [this](const StreamingQuery& q, const std::optional<Error>& error) {
       Json err = error ? Json{{"errorClass", error->className()}, {"message", error->message()}}
@@ -170,6 +174,16 @@ void Playground::run(const std::string& code, const std::string& file_name) {
 
 void Playground::pushLines(const std::string& target, const std::vector<std::string>& lines) {
   state_->ctx->session->pushSocketLines(target, lines);
+}
+
+void Playground::pushLines(const std::string& target, int64_t first_offset,
+                           const std::vector<std::string>& lines) {
+  state_->ctx->session->pushSocketLines(target, lines, first_offset);
+}
+
+void Playground::replaySocketLog(const std::string& target, int64_t first_offset,
+                                 const std::vector<std::string>& lines) {
+  state_->ctx->session->replaySocketLog(target, first_offset, lines);
 }
 
 void Playground::failTarget(const std::string& target, const std::string& reason) {

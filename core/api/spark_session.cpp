@@ -98,9 +98,14 @@ void SparkSession::stopAll() {
     q.stop();
 }
 
-void SparkSession::pushSocketLines(const std::string& target,
+void SparkSession::pushSocketLines(const std::string& target, const std::vector<std::string>& lines,
+                                   std::optional<int64_t> first_offset) {
+  state_->hub->push(target, lines, clock().nowMs(), first_offset);
+}
+
+void SparkSession::replaySocketLog(const std::string& target, int64_t first_offset,
                                    const std::vector<std::string>& lines) {
-  state_->hub->push(target, lines, clock().nowMs());
+  state_->hub->replayLog(target, first_offset, lines, clock().nowMs());
 }
 
 void SparkSession::failSocketTarget(const std::string& target, const std::string& reason) {

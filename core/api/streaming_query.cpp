@@ -54,6 +54,12 @@ void StreamingQuery::processAllAvailable() {
   execution_->processAllAvailable();
   if (execution_->exception()) throw *execution_->exception();
 }
+std::string StreamingQuery::checkpointLocation() const {
+  return execution_->config().checkpoint_dir;
+}
+std::optional<int64_t> StreamingQuery::resumedAtBatchId() const {
+  return execution_->resumedAtBatchId();
+}
 std::string StreamingQuery::explain(bool) const {
   return "== Physical Plan ==\n" + execution_->explain();
 }

@@ -50,6 +50,9 @@ void MicroBatchExecution::start() {
       rerun_offsets_ = seq.offsets;
     }
     committed_.resize(config_.sources.size());
+    resumed_at_batch_id_ = batch_id_;
+    for (size_t i = 0; i < config_.sources.size(); ++i)
+      config_.sources[i]->resumeFrom(committed_[i]);
     batch_watermark_ms_ = watermark_ms_;
     std::fill(operator_watermarks_.begin(), operator_watermarks_.end(), watermark_ms_);
     if (last_commit) {

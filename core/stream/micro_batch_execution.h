@@ -62,6 +62,8 @@ class MicroBatchExecution {
   const std::deque<StreamingQueryProgress>& recentProgress() const { return recent_; }
   int64_t numStateRows() const;
   int64_t currentBatchId() const { return batch_id_; }
+  // The batch start() resumed at when the checkpoint already held batches; nullopt: a fresh start.
+  std::optional<int64_t> resumedAtBatchId() const { return resumed_at_batch_id_; }
   int64_t watermarkMs() const { return watermark_ms_; }
   std::string explain() const { return physical_.explain(); }
 
@@ -85,6 +87,7 @@ class MicroBatchExecution {
   std::string status_ = "Initializing StreamExecution";
   bool data_available_ = false;
   int64_t batch_id_ = 0;
+  std::optional<int64_t> resumed_at_batch_id_;
   std::vector<std::optional<int64_t>> committed_;
   std::optional<std::vector<std::optional<int64_t>>> rerun_offsets_;
   int64_t watermark_ms_ = 0;        // used by the next batch

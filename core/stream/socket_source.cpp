@@ -8,20 +8,27 @@
 namespace runnel::stream {
 
 void SocketHub::push(const std::string& target, const std::vector<std::string>& lines,
-                     int64_t now_ms) {
+                     int64_t now_ms, std::optional<int64_t> first_offset) {
   Target& t = targets_[target];
-  if (t.sources.empty()) {
-    for (const auto& l : lines) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    SocketLine line{lines[i], now_ms, std::nullopt};
+    if (first_offset) line.offset = *first_offset + static_cast<int64_t>(i);
+    if (t.sources.empty()) {
       if (t.pending.size() >= kMaxPendingLines) break;
-      t.pending.push_back(l);
-      t.pending_times.push_back(now_ms);
+      t.pending.push_back(std::move(line));
+      continue;
     }
-    return;
+    for (auto* s : t.sources)
+      s->receive(line);
   }
-  for (auto* s : t.sources) {
-    for (const auto& l : lines)
-      s->receive(l, now_ms);
-  }
+}
+
+void SocketHub::replayLog(const std::string& target, int64_t first_offset,
+                          const std::vector<std::string>& lines, int64_t now_ms) {
+  Target& t = targets_[target];
+  t.replay_log.clear();
+  for (size_t i = 0; i < lines.size(); ++i)
+    t.replay_log.push_back({lines[i], now_ms, first_offset + static_cast<int64_t>(i)});
 }
 
 void SocketHub::fail(const std::string& target, const std::string& reason) {
@@ -31,13 +38,16 @@ void SocketHub::fail(const std::string& target, const std::string& reason) {
     s->fail(reason);
 }
 
-void SocketHub::attach(const std::string& target, SocketSource* source) {
+void SocketHub::attach(const std::string& target, SocketSource* source, bool resumed) {
   Target& t = targets_[target];
   t.sources.push_back(source);
-  for (size_t i = 0; i < t.pending.size(); ++i)
-    source->receive(t.pending[i], t.pending_times[i]);
+  if (resumed) {
+    for (const auto& line : t.replay_log)
+      source->receive(line);
+  }
+  for (const auto& line : t.pending)
+    source->receive(line);
   t.pending.clear();
-  t.pending_times.clear();
   if (t.failure) source->fail(*t.failure);
 }
 
@@ -82,24 +92,28 @@ std::string SocketSource::description() const {
 
 std::optional<int64_t> SocketSource::latestOffset(int64_t) {
   if (!connected_) return -1;
-  return first_offset_ + static_cast<int64_t>(lines_.size()) - 1;
+  return latest_offset_;
+}
+
+void SocketSource::connect(bool resumed) {
+  connected_ = true;
+  attached_ = true;
+  if (auto hub = hub_.lock()) hub->attach(target(), this, resumed);
 }
 
 types::Batch SocketSource::getBatch(std::optional<int64_t> start, int64_t end) {
   // Spark opens the connection lazily while planning the first batch, which therefore reads
   // nothing.
-  if (!connected_) {
-    connected_ = true;
-    attached_ = true;
-    if (auto hub = hub_.lock()) hub->attach(target(), this);
-  }
+  if (!connected_) connect(false);
+  // A re-run batch whose lines the host could not replay: new lines are numbered after it.
+  latest_offset_ = std::max(latest_offset_, end);
   auto value = types::Column::make(types::stringType());
   auto time = types::Column::make(types::timestampType());
-  int64_t from = std::max<int64_t>(start.value_or(-1) + 1, first_offset_);
+  int64_t after = start.value_or(-1);
+  auto first = std::upper_bound(offsets_.begin(), offsets_.end(), after);
   size_t rows = 0;
-  for (int64_t o = from; o <= end; ++o) {
-    size_t i = static_cast<size_t>(o - first_offset_);
-    if (i >= lines_.size()) break;
+  for (size_t i = static_cast<size_t>(first - offsets_.begin());
+       i < offsets_.size() && offsets_[i] <= end; ++i) {
     value->appendString(lines_[i]);
     if (include_timestamp_) time->appendInt(times_[i] * 1000);
     ++rows;
@@ -113,11 +127,18 @@ types::Batch SocketSource::getBatch(std::optional<int64_t> start, int64_t end) {
 }
 
 void SocketSource::commit(int64_t end) {
-  int64_t drop = std::min<int64_t>(end - first_offset_ + 1, static_cast<int64_t>(lines_.size()));
+  auto drop = std::upper_bound(offsets_.begin(), offsets_.end(), end) - offsets_.begin();
   if (drop <= 0) return;
   lines_.erase(lines_.begin(), lines_.begin() + drop);
   times_.erase(times_.begin(), times_.begin() + drop);
-  first_offset_ += drop;
+  offsets_.erase(offsets_.begin(), offsets_.begin() + drop);
+}
+
+// The checkpoint's batches already connected (batch 0 did), so the source is connected now and
+// numbers what it reads after the committed offset.
+void SocketSource::resumeFrom(std::optional<int64_t> committed) {
+  latest_offset_ = committed.value_or(-1);
+  if (!connected_) connect(true);
 }
 
 void SocketSource::stop() {
@@ -125,9 +146,13 @@ void SocketSource::stop() {
   attached_ = false;
 }
 
-void SocketSource::receive(const std::string& line, int64_t time_ms) {
-  lines_.push_back(line);
-  times_.push_back(time_ms);
+void SocketSource::receive(const SocketLine& line) {
+  int64_t offset = line.offset.value_or(latest_offset_ + 1);
+  if (offset <= latest_offset_) return;
+  latest_offset_ = offset;
+  lines_.push_back(line.text);
+  times_.push_back(line.time_ms);
+  offsets_.push_back(offset);
 }
 
 }  // namespace runnel::stream

@@ -22,6 +22,10 @@ class Source {
   virtual types::Batch getBatch(std::optional<int64_t> start, int64_t end) = 0;
   // Rows up to `end` are processed and may be dropped (not for replayable sources).
   virtual void commit(int64_t end) {}
+  // A restarted query names the offset its checkpoint committed (nullopt: none yet) before any
+  // batch runs, as Spark's populateStartOffsets re-initialises its sources; the next batch reads
+  // past it.
+  virtual void resumeFrom(std::optional<int64_t> committed) {}
   virtual void stop() {}
   // Set when the source cannot go on (socket: connection refused); the query fails with it.
   virtual std::optional<std::string> failure() const { return std::nullopt; }

@@ -2,6 +2,7 @@
 // MEMFS/IndexedDB in the browser. Paths use '/'.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,5 +25,35 @@ class FileSystem {
 
 std::unique_ptr<FileSystem> makeMemoryFileSystem();
 std::unique_ptr<FileSystem> makeLocalFileSystem();  // native only: the real disk
+
+// One change to a file system, as a host mirrors it into durable storage. A removal removes the
+// path and everything under `path/`, as FileSystem::remove does.
+struct FileChange {
+  enum class Kind { Write, Remove };
+  Kind kind = Kind::Write;
+  std::string path;
+  std::string content;  // Write only; bytes (state snapshots are binary)
+};
+
+// A FileSystem that records every write and removal, in order, on top of another one. The browser
+// keeps the engine synchronous over memory and persists the recorded changes to IndexedDB after
+// each call: applying them in order (or all at once) keeps Spark's rule that a batch's offsets
+// exist before its commit.
+class JournalingFileSystem final : public FileSystem {
+ public:
+  explicit JournalingFileSystem(std::unique_ptr<FileSystem> inner) : inner_(std::move(inner)) {}
+  std::optional<std::string> read(const std::string& path) const override;
+  void writeAtomic(const std::string& path, const std::string& content) override;
+  bool exists(const std::string& path) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  void remove(const std::string& path) override;
+  int64_t modificationTimeMs(const std::string& path) const override;
+  // The changes since the last call, oldest first.
+  std::vector<FileChange> takeChanges();
+
+ private:
+  std::unique_ptr<FileSystem> inner_;
+  std::vector<FileChange> changes_;
+};
 
 }  // namespace runnel

@@ -7,7 +7,8 @@
 //   {"type":"batch","queryId":"..","name":null|"..","batchId":1,"console":"-----...",
 //    "columns":["word","count"],"types":["string","bigint"],"rows":[["cat","2"],...]}
 //   {"type":"progress","queryId":"..","progress":{...StreamingQueryProgress...}}
-//   {"type":"queryStarted","queryId":"..","runId":"..","name":..,"sockets":["localhost:9999"]}
+//   {"type":"queryStarted","queryId":"..","runId":"..","name":..,"sockets":["localhost:9999"],
+//    "resumed":null|{"checkpointLocation":"/cp","batchId":3}}  batchId: the batch it resumed at
 //   {"type":"queryTerminated","queryId":"..","error":null|{"errorClass":..,"message":..}}
 //   {"type":"error","errorClass":"AnalysisException","message":"...","line":3,"column":5}
 //   {"type":"log","level":"WARN","message":"..."}
@@ -44,6 +45,13 @@ class Playground {
   // Errors become an "error" event (never thrown).
   void run(const std::string& code, const std::string& file_name = "<cell>");
   void pushLines(const std::string& target, const std::vector<std::string>& lines);
+  // The same, numbered by the host's log (see SparkSession::pushSocketLines).
+  void pushLines(const std::string& target, int64_t first_offset,
+                 const std::vector<std::string>& lines);
+  // Before run(): the lines the host's log holds for `target`, for queries resuming from their
+  // checkpoint.
+  void replaySocketLog(const std::string& target, int64_t first_offset,
+                       const std::vector<std::string>& lines);
   void failTarget(const std::string& target, const std::string& reason);
   void tick();  // runs due triggers at the clock's time
   std::optional<int64_t> nextWakeMs() const;

@@ -83,9 +83,13 @@ class SparkSession : public std::enable_shared_from_this<SparkSession> {
   void registerQuery(const StreamingQuery& query);
   void stopAll();
 
-  // Host side: lines from the socket `target` ("localhost:9999"), the host could not connect,
-  // ticking.
-  void pushSocketLines(const std::string& target, const std::vector<std::string>& lines);
+  // Host side: lines from the socket `target` ("localhost:9999") -- numbered from `first_offset`
+  // when the host keeps a log of them --, the lines that log holds from before this session (a
+  // query resuming from its checkpoint re-reads them), the host could not connect, ticking.
+  void pushSocketLines(const std::string& target, const std::vector<std::string>& lines,
+                       std::optional<int64_t> first_offset = std::nullopt);
+  void replaySocketLog(const std::string& target, int64_t first_offset,
+                       const std::vector<std::string>& lines);
   void failSocketTarget(const std::string& target, const std::string& reason);
   std::vector<std::string> socketTargets() const;  // targets active socket sources read
   // Runs every trigger that is due at the clock's current time. Returns true if a batch ran.

@@ -35,6 +35,10 @@ class StreamingQuery {
   // Runs batches until every source's data so far is processed (Spark's processAllAvailable).
   void processAllAvailable();
   std::string explain(bool extended = false) const;
+  // Where the query keeps its checkpoint, and the batch it resumed at when that checkpoint already
+  // held batches (nullopt: a fresh start).
+  std::string checkpointLocation() const;
+  std::optional<int64_t> resumedAtBatchId() const;
   const std::shared_ptr<stream::MicroBatchExecution>& execution() const { return execution_; }
 
  private:
