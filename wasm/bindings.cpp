@@ -51,8 +51,11 @@ auto guarded(F&& f) -> decltype(f()) {
 
 class Session {
  public:
+  // The clock starts at the page's time: the session seeds its UUIDs from it, and a temporary
+  // checkpoint directory must not repeat one a stored checkpoint of an earlier page life uses.
   Session()
-      : clock_(std::make_shared<ManualClock>()),
+      : clock_(std::make_shared<ManualClock>(
+            static_cast<int64_t>(val::global("Date").call<double>("now")))),
         file_system_(std::make_shared<JournalingFileSystem>(makeMemoryFileSystem())),
         playground_(PlaygroundOptions{.clock = clock_, .file_system = file_system_}) {}
 

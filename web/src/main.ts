@@ -6,6 +6,7 @@ import { addProgress, emptyProgress } from './state/progress_state';
 import { appendEntry, emptyOutput } from './state/output_state';
 import type { NewEntry } from './state/output_state';
 import { decodeShareFragment, encodeShareFragment } from './state/share_link';
+import { socketNote } from './state/socket_note';
 import { DEFAULT_TARGET, parseTargetKey, socketTargetFromCode } from './state/socket_target';
 import { createEditor } from './ui/editor';
 import { BUNDLED_FILES, DEFAULT_EXAMPLE, EXAMPLES } from './ui/examples';
@@ -27,6 +28,8 @@ let sockets: string[] = []; // socket targets of the running queries ("localhost
 let pendingLines: string[] = []; // typed before a query listened: nc -lk holds them for the next client
 let relay: RelayClient | null = null;
 let relayTargetUp = false;
+let durable = false; // the worker keeps checkpoints and delivered lines in IndexedDB
+const LAST_CODE_KEY = 'runnel.lastRunCode.v1'; // a reload shows the code last run (its checkpoint resumes)
 
 const outputView = new OutputView($('output'));
 const chart = new ProgressChart($('chart'), $('progress-json'));
@@ -39,6 +42,7 @@ function setStatus(text: string): void {
 function setRunning(next: boolean): void {
   running = next;
   stopButton.disabled = !next;
+  if (!next) terminal.setNote(null);
   document.body.dataset.running = String(next);
 }
 
@@ -48,7 +52,9 @@ function append(entry: NewEntry): void {
 }
 
 // ---- editor -------------------------------------------------------------------------------------------
-const initialCode = decodeShareFragment(location.hash) ?? DEFAULT_EXAMPLE.code;
+const sharedCode = decodeShareFragment(location.hash);
+const lastRunCode = sharedCode === null ? localStorage.getItem(LAST_CODE_KEY) : null;
+const initialCode = sharedCode ?? lastRunCode ?? DEFAULT_EXAMPLE.code;
 const editor = createEditor($('editor'), initialCode, () => void run(), () => updatePort());
 
 // ---- terminal -----------------------------------------------------------------------------------------
@@ -64,6 +70,11 @@ function updatePort(): void {
 
 function netcatMode(why: string): void {
   terminal.setMode('netcat', why);
+  updateSocketNote();
+}
+
+function updateSocketNote(): void {
+  terminal.setNote(socketNote({ socketQuery: running && sockets.length > 0, relay: relayTargetUp, durable }));
 }
 
 function deliver(lines: string[]): void {
@@ -79,6 +90,7 @@ function onEvent(event: Event): void {
   switch (event.type) {
     case 'ready':
       runButton.disabled = false;
+      durable = event.durable === true;
       document.body.dataset.engine = 'ready';
       performance.mark('runnel-ready');
       setStatus('Ready. Press Run (Ctrl/Cmd-Enter).');
@@ -103,6 +115,10 @@ function onEvent(event: Event): void {
       if (!chartFrame) chartFrame = requestAnimationFrame(() => ((chartFrame = 0), chart.render(progress)));
       return;
     case 'queryStarted':
+      if (event.resumed) {
+        const { checkpointLocation, batchId } = event.resumed;
+        append({ kind: 'log', level: 'INFO', message: `Resumed from checkpoint ${checkpointLocation} at batch ${batchId}` });
+      }
       onSockets(event.sockets);
       return;
     case 'sockets':
@@ -123,6 +139,9 @@ function onEvent(event: Event): void {
       setRunning(false);
       setStatus('Stopped.');
       return;
+    case 'checkpointsReset':
+      setStatus(event.ok ? 'Checkpoints and typed lines forgotten: the next Run starts fresh.' : `Could not reset: ${event.message ?? ''}`);
+      return;
   }
 }
 
@@ -139,6 +158,7 @@ function onSockets(targets: string[]): void {
   const target = parseTargetKey(targets[0]);
   if (target) terminal.setPort(target.port);
   terminal.focus(); // the next thing a learner does is type a line
+  updateSocketNote();
   if (relay?.connected) {
     relay.subscribe(targets[0]);
     relayTargetUp = false;
@@ -182,6 +202,7 @@ async function run(): Promise<void> {
   terminal.setPort(portOfCode());
   setRunning(true);
   setStatus('Running…');
+  localStorage.setItem(LAST_CODE_KEY, editor.getCode());
   engine.run(editor.getCode());
 }
 
@@ -203,6 +224,7 @@ async function connectRelay(): Promise<void> {
     onClose: () => netcatMode('relay disconnected: lines you type here go to the socket source'),
     onState: (target, state, message) => {
       relayTargetUp = state === 'connected';
+      updateSocketNote();
       if (relayTargetUp) terminal.setMode('mirror', `lines typed into your nc -lk reach ${target} through the relay`);
       else if (state === 'connecting') netcatMode(`the relay is connecting to ${target}…`);
       else netcatMode(`the relay says ${target}: ${message || state}; this pane plays nc -lk, type lines here`);
@@ -210,6 +232,7 @@ async function connectRelay(): Promise<void> {
     onLines: (target, lines) => {
       if (!relayTargetUp) terminal.setMode('mirror', `lines typed into your nc -lk reach ${target} through the relay`);
       relayTargetUp = true;
+      updateSocketNote();
       terminal.mirror(lines);
       if (sockets.includes(target)) engine.pushLines(target, lines);
     },
@@ -221,7 +244,7 @@ async function connectRelay(): Promise<void> {
 const examples = $<HTMLSelectElement>('examples');
 for (const ex of EXAMPLES) examples.add(new Option(ex.title, ex.id));
 if (initialCode !== DEFAULT_EXAMPLE.code) {
-  examples.add(new Option('Shared code', 'shared', true, true), 0);
+  examples.add(new Option(sharedCode === null ? 'Code last run' : 'Shared code', 'shared', true, true), 0);
 }
 examples.addEventListener('change', () => {
   const ex = EXAMPLES.find((e) => e.id === examples.value);
@@ -232,6 +255,9 @@ examples.addEventListener('change', () => {
 });
 
 runButton.addEventListener('click', () => void run());
+$('reset-checkpoints').addEventListener('click', () => {
+  void (running ? stop() : Promise.resolve()).then(() => engine.resetCheckpoints());
+});
 stopButton.addEventListener('click', () => void stop());
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.defaultPrevented) {

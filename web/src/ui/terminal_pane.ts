@@ -11,6 +11,7 @@ export interface TerminalPane {
   setPort(port: number): void;
   setMode(mode: TerminalMode, detail: string): void;
   mirror(lines: string[]): void;
+  setNote(text: string | null): void; // a short note under the screen (null hides it)
   focus(): void;
 }
 
@@ -24,6 +25,7 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
   const badge = root.querySelector<HTMLElement>('[data-role=mode]')!;
   const hint = root.querySelector<HTMLElement>('[data-role=hint]')!;
   const host = root.querySelector<HTMLElement>('[data-role=screen]')!;
+  const note = root.querySelector<HTMLElement>('[data-role=note]')!;
   const term = new Terminal({
     convertEol: true,
     cursorBlink: true,
@@ -66,6 +68,10 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
     },
     mirror: (lines) => {
       for (const line of lines) term.write(`${line}\r\n`);
+    },
+    setNote: (text) => {
+      note.textContent = text ?? '';
+      note.hidden = text === null;
     },
     focus: () => term.focus(),
   };

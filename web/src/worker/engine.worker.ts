@@ -1,5 +1,9 @@
 // The engine's Web Worker: owns the wasm Session (wasm/bindings.cpp) and the tick timer. It never
 // touches the DOM; it speaks only the protocol of ./protocol.ts.
+import { applyFileChanges } from '../state/file_mirror';
+import type { FileChange } from '../state/file_mirror';
+import { SocketLineLog } from '../state/socket_line_log';
+import { DurableStore } from './durable_store';
 import { mapEngineEvents } from './engine_events';
 import { PROTOCOL_VERSION, validateRequest } from './protocol';
 import type { EventBody, Request } from './protocol';
@@ -15,6 +19,10 @@ interface Session {
   socketTargets(): string;
   takeEvents(): string;
   writeFile(path: string, content: string): void;
+  writeFileBytes(path: string, content: Uint8Array): void;
+  takeFileChanges(): FileChange[];
+  pushLinesFrom(target: string, firstOffset: number, lines: string[]): void;
+  replaySocketLog(target: string, firstOffset: number, lines: string[]): void;
   delete(): void;
 }
 
@@ -29,6 +37,11 @@ let files: Record<string, string> = {};
 let session: Session | undefined;
 let runId = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+// Durability (protocol.ts, "Durability"): IndexedDB, the files it holds, the socket line log.
+let store: DurableStore | null = null;
+let storedFiles = new Map<string, Uint8Array>();
+let lineLog = new SocketLineLog();
+let saving: Promise<void> = Promise.resolve();
 
 function post(body: EventBody): void {
   self.postMessage({ v: PROTOCOL_VERSION, ...body });
@@ -76,7 +89,21 @@ function schedule(): void {
   timer = setTimeout(tick, Math.max(0, wake - Date.now()));
 }
 
-// Every engine call goes through here: it runs, its events are posted, the next tick is scheduled.
+// The engine call's file changes and the lines it was given go to IndexedDB in one transaction.
+function persist(): void {
+  if (!session) return;
+  const writes = applyFileChanges(storedFiles, session.takeFileChanges());
+  const lines = lineLog.takeChanges();
+  if (!store || (writes.put.size === 0 && writes.remove.length === 0 && lines.appended.length === 0)) return;
+  const db = store;
+  const forRun = runId;
+  saving = saving
+    .then(() => db.save(writes, lines))
+    .catch((e: unknown) => post({ type: 'log', runId: forRun, level: 'WARN', message: `could not save the checkpoint: ${String(e)}` }));
+}
+
+// Every engine call goes through here: it runs, its events are posted, its changes persisted, the
+// next tick is scheduled.
 function withSession(f: (s: Session) => void): void {
   if (!session) return;
   try {
@@ -85,6 +112,7 @@ function withSession(f: (s: Session) => void): void {
     reportThrown(e);
   }
   drain();
+  persist();
   schedule();
 }
 
@@ -101,19 +129,52 @@ function dropSession(): void {
   targets = '[]';
 }
 
+// A Session starts with the bundled files, the stored checkpoints and the socket line log.
 function newSession(m: RunnelModule): Session {
   const s = new m.Session();
   for (const [path, content] of Object.entries(files)) s.writeFile(path, content);
+  for (const [path, content] of storedFiles) s.writeFileBytes(path, content);
+  s.takeFileChanges(); // already where they belong
+  for (const target of lineLog.targets()) {
+    const log = lineLog.get(target);
+    if (log) s.replaySocketLog(target, log.firstOffset, log.lines);
+  }
   return s;
+}
+
+async function openStore(): Promise<void> {
+  store = await DurableStore.open();
+  if (!store) return;
+  try {
+    const stored = await store.load();
+    storedFiles = stored.files;
+    lineLog = SocketLineLog.fromRecords(stored.lines);
+  } catch (e) {
+    console.warn(`runnel worker: could not read IndexedDB (${String(e)})`);
+    store = null;
+  }
+}
+
+async function resetCheckpoints(): Promise<void> {
+  storedFiles = new Map();
+  lineLog = new SocketLineLog();
+  try {
+    await saving;
+    await store?.clear();
+    post({ type: 'checkpointsReset', ok: true });
+  } catch (e) {
+    post({ type: 'checkpointsReset', ok: false, message: String(e) });
+  }
 }
 
 async function init(wasmUrl: string, initFiles: Record<string, string>): Promise<void> {
   const start = performance.now();
   try {
     const { default: createRunnel } = (await import(/* @vite-ignore */ wasmUrl)) as { default: CreateRunnel };
-    engine = await createRunnel({ locateFile: (name) => new URL(name, wasmUrl).href });
+    const [created] = await Promise.all([createRunnel({ locateFile: (name) => new URL(name, wasmUrl).href }), openStore()]);
+    engine = created;
     files = initFiles;
-    post({ type: 'ready', engineMs: performance.now() - start });
+    post({ type: 'ready', engineMs: performance.now() - start, durable: store !== null });
   } catch (e) {
     post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
   }
@@ -142,12 +203,15 @@ async function handle(req: Request): Promise<void> {
     case 'pushLines':
       // Default trigger: the batch runs as soon as the lines are in.
       withSession((s) => {
-        s.pushLines(req.source, req.lines);
+        s.pushLinesFrom(req.source, lineLog.append(req.source, req.lines), req.lines);
         s.tick(Date.now());
       });
       return;
     case 'failTarget':
       withSession((s) => s.failTarget(req.source, req.reason));
+      return;
+    case 'resetCheckpoints':
+      await resetCheckpoints();
       return;
   }
 }

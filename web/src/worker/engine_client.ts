@@ -63,6 +63,11 @@ export class EngineClient {
     this.send({ type: 'failTarget', source, reason });
   }
 
+  // Answered by a `checkpointsReset` event.
+  resetCheckpoints(): void {
+    this.send({ type: 'resetCheckpoints' });
+  }
+
   private send(body: RequestBody): void {
     this.worker.postMessage({ v: PROTOCOL_VERSION, id: this.nextId++, ...body });
   }

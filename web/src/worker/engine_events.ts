@@ -1,6 +1,6 @@
 // Maps the engine's events (runnel/playground.h, Playground::takeEvents) onto protocol events of one
 // run. Pure, so node:test checks it; engine events of an unknown type are dropped with a reason.
-import type { Column, EventBody, ErrorInfo } from './protocol';
+import type { Column, EventBody, ErrorInfo, Resumed } from './protocol';
 
 type Json = Record<string, unknown>;
 
@@ -21,6 +21,12 @@ function columns(names: unknown, types: unknown): Column[] {
   const n = Array.isArray(names) ? names : [];
   const t = Array.isArray(types) ? types : [];
   return n.map((name, i) => ({ name: str(name), type: str(t[i], 'string') }));
+}
+
+function resumed(r: unknown): Resumed | null {
+  if (typeof r !== 'object' || r === null) return null;
+  const batchId = num((r as Json).batchId);
+  return batchId === undefined ? null : { checkpointLocation: str((r as Json).checkpointLocation), batchId };
 }
 
 export function mapEngineEvent(e: Json, runId: number): EventBody | string {
@@ -47,6 +53,7 @@ export function mapEngineEvent(e: Json, runId: number): EventBody | string {
         queryId,
         name: typeof e.name === 'string' ? e.name : null,
         sockets: Array.isArray(e.sockets) ? e.sockets.map((s) => str(s)) : [],
+        resumed: resumed(e.resumed),
       };
     case 'queryTerminated':
       return { type: 'queryTerminated', runId, queryId, error: e.error ? errorInfo(e.error as Json) : null };

@@ -14,20 +14,32 @@
 //   pushLines  { source, lines }         lines for a socket source, `source` = "host:port"; a batch runs
 //                                         at once (default trigger)
 //   failTarget { source, reason }        the relay could not connect to the target
+//   resetCheckpoints {}                  forget every stored checkpoint and the socket line log
+//                                         (IndexedDB); answered by `checkpointsReset`
 //
 // Events (worker -> page)
-//   ready           { engineMs }                           the engine is loaded (ms spent loading)
+//   ready           { engineMs, durable? }                 the engine is loaded (ms spent loading);
+//                                                          durable: checkpoints and the lines the page
+//                                                          delivered persist in IndexedDB
 //   fatal           { message }                            the engine could not load
 //   output          { runId, text }                        print(), show()
 //   batch           { runId, queryId, batchId, console, columns, rows }
 //   progress        { runId, queryId, progress }           a StreamingQueryProgress object
-//   queryStarted    { runId, queryId, name, sockets }
+//   queryStarted    { runId, queryId, name, sockets, resumed? }  resumed: {checkpointLocation,
+//                                                          batchId} when the query restarted from
+//                                                          a checkpoint at batch `batchId`, else null
 //   queryTerminated { runId, queryId, error }
 //   sockets         { runId, targets }                      the socket targets the run listens on now
 //   error           { runId, errorClass, message, line?, column? }
 //   log             { runId, level, message }
 //   scriptDone      { runId, waiting }                     the code ended; `waiting`: queries still run
 //   stopped         { runId }
+//   checkpointsReset { ok, message? }                      the stored checkpoints are gone (or why not)
+//
+// Durability: the worker numbers the lines it delivers per socket target and keeps them with the
+// engine's checkpoint files in IndexedDB (worker/durable_store.ts), one transaction per engine call.
+// A run first hands the engine that line log, so a query with a checkpointLocation resumes after a
+// reload: it re-reads the lines past its committed offset (see core/stream/socket_hub.h).
 
 export const PROTOCOL_VERSION = 1;
 
@@ -41,7 +53,8 @@ export type Request =
   | { v: 1; id: number; type: 'run'; runId: number; code: string }
   | { v: 1; id: number; type: 'stop'; runId: number }
   | { v: 1; id: number; type: 'pushLines'; source: string; lines: string[] }
-  | { v: 1; id: number; type: 'failTarget'; source: string; reason: string };
+  | { v: 1; id: number; type: 'failTarget'; source: string; reason: string }
+  | { v: 1; id: number; type: 'resetCheckpoints' };
 
 export interface ErrorInfo {
   errorClass: string;
@@ -50,8 +63,13 @@ export interface ErrorInfo {
   column?: number;
 }
 
+export interface Resumed {
+  checkpointLocation: string;
+  batchId: number;
+}
+
 export type Event =
-  | { v: 1; type: 'ready'; engineMs: number }
+  | { v: 1; type: 'ready'; engineMs: number; durable?: boolean }
   | { v: 1; type: 'fatal'; message: string }
   | { v: 1; type: 'output'; runId: number; text: string }
   | {
@@ -65,13 +83,22 @@ export type Event =
       rows: (string | null)[][];
     }
   | { v: 1; type: 'progress'; runId: number; queryId: string; progress: Record<string, unknown> }
-  | { v: 1; type: 'queryStarted'; runId: number; queryId: string; name: string | null; sockets: string[] }
+  | {
+      v: 1;
+      type: 'queryStarted';
+      runId: number;
+      queryId: string;
+      name: string | null;
+      sockets: string[];
+      resumed?: Resumed | null;
+    }
   | { v: 1; type: 'queryTerminated'; runId: number; queryId: string; error: ErrorInfo | null }
   | { v: 1; type: 'sockets'; runId: number; targets: string[] }
   | ({ v: 1; type: 'error'; runId: number } & ErrorInfo)
   | { v: 1; type: 'log'; runId: number; level: string; message: string }
   | { v: 1; type: 'scriptDone'; runId: number; waiting: boolean }
-  | { v: 1; type: 'stopped'; runId: number };
+  | { v: 1; type: 'stopped'; runId: number }
+  | { v: 1; type: 'checkpointsReset'; ok: boolean; message?: string };
 
 // Distributes Omit over the union so each request/event keeps its own fields.
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -88,6 +115,7 @@ const isObj = (x: unknown): x is Record<string, unknown> =>
 const optNum = (x: unknown) => x === undefined || isNum(x);
 const isErrorInfo = (x: unknown): boolean =>
   isObj(x) && isStr(x.errorClass) && isStr(x.message) && optNum(x.line) && optNum(x.column);
+const isResumed = (x: unknown): boolean => isObj(x) && isStr(x.checkpointLocation) && isNum(x.batchId);
 const isColumn = (x: unknown): boolean => isObj(x) && isStr(x.name) && isStr(x.type);
 const isRow = (x: unknown): boolean =>
   Array.isArray(x) && x.every((c) => c === null || isStr(c));
@@ -98,10 +126,11 @@ const requestChecks: Record<Request['type'], Check> = {
   stop: (m) => isNum(m.runId),
   pushLines: (m) => isStr(m.source) && isStrArray(m.lines),
   failTarget: (m) => isStr(m.source) && isStr(m.reason),
+  resetCheckpoints: () => true,
 };
 
 const eventChecks: Record<Event['type'], Check> = {
-  ready: (m) => isNum(m.engineMs),
+  ready: (m) => isNum(m.engineMs) && (m.durable === undefined || typeof m.durable === 'boolean'),
   fatal: (m) => isStr(m.message),
   output: (m) => isNum(m.runId) && isStr(m.text),
   batch: (m) =>
@@ -115,7 +144,11 @@ const eventChecks: Record<Event['type'], Check> = {
     m.rows.every(isRow),
   progress: (m) => isNum(m.runId) && isStr(m.queryId) && isObj(m.progress),
   queryStarted: (m) =>
-    isNum(m.runId) && isStr(m.queryId) && (m.name === null || isStr(m.name)) && isStrArray(m.sockets),
+    isNum(m.runId) &&
+    isStr(m.queryId) &&
+    (m.name === null || isStr(m.name)) &&
+    isStrArray(m.sockets) &&
+    (m.resumed === undefined || m.resumed === null || isResumed(m.resumed)),
   queryTerminated: (m) =>
     isNum(m.runId) && isStr(m.queryId) && (m.error === null || isErrorInfo(m.error)),
   sockets: (m) => isNum(m.runId) && isStrArray(m.targets),
@@ -123,6 +156,7 @@ const eventChecks: Record<Event['type'], Check> = {
   log: (m) => isNum(m.runId) && isStr(m.level) && isStr(m.message),
   scriptDone: (m) => isNum(m.runId) && typeof m.waiting === 'boolean',
   stopped: (m) => isNum(m.runId),
+  checkpointsReset: (m) => typeof m.ok === 'boolean' && (m.message === undefined || isStr(m.message)),
 };
 
 export type Validated<T> = { ok: true; message: T } | { ok: false; reason: string };
