@@ -26,6 +26,8 @@ void MicroBatchExecution::runBatch(int64_t start_ms,
   status_ = "Processing new data";
   std::vector<types::Batch> inputs;
   int64_t rows_in = 0;
+  // baseProgress's entries have no offsets yet: one entry per source, filled here.
+  p.sources.clear();
   for (size_t i = 0; i < config_.sources.size(); ++i) {
     Source& s = *config_.sources[i];
     if (end_offsets[i])

@@ -3,7 +3,7 @@
 // checkpoints starts it afresh.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { batchText, launch, openPage, output, screenshot, shareFragment, startStaticServer, tableCounts, typeInTerminal } from './harness.mjs';
+import { batchText, launch, openPage, output, screenshot, shareFragment, startStaticServer, tableCounts, typeInTerminal, waitForStoredFile } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -22,26 +22,6 @@ query = wordCounts.writeStream.outputMode("complete").format("console") \\
     .option("checkpointLocation", "/checkpoints/wordcount").start()
 query.awaitTermination()
 `;
-
-// Whether IndexedDB already holds `path` (the worker saves after each batch, asynchronously).
-async function waitForStoredFile(page, path) {
-  await page.waitForFunction(
-    (p) =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('runnel');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('files')) return resolve(false), db.close();
-          const get = db.transaction('files').objectStore('files').getKey(p);
-          get.onsuccess = () => (resolve(get.result !== undefined), db.close());
-          get.onerror = () => (resolve(false), db.close());
-        };
-        open.onerror = () => resolve(false);
-      }),
-    path,
-    { timeout: 10_000 },
-  );
-}
 
 const run = (page) => page.getByRole('button', { name: 'Run', exact: true }).click();
 const resumedLine = (page) => output(page).locator('pre.log', { hasText: 'Resumed from checkpoint' });

@@ -111,3 +111,24 @@ export async function screenshot(page, name) {
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: path.join(outputDir, `${name}.png`) });
 }
+
+// Resolves once the page's IndexedDB holds `path` among the engine's files (the worker saves a
+// checkpoint after each batch, asynchronously).
+export async function waitForStoredFile(page, path) {
+  await page.waitForFunction(
+    (p) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('runnel');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('files')) return resolve(false), db.close();
+          const get = db.transaction('files').objectStore('files').getKey(p);
+          get.onsuccess = () => (resolve(get.result !== undefined), db.close());
+          get.onerror = () => (resolve(false), db.close());
+        };
+        open.onerror = () => resolve(false);
+      }),
+    path,
+    { timeout: 10_000 },
+  );
+}

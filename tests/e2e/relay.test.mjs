@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { after, before, test } from 'node:test';
 import { DEFAULT_CODE } from './programs.mjs';
-import { batchText, distDir, launch, openPage, runnelBinary, screenshot, shareFragment, tableCounts } from './harness.mjs';
+import { batchText, distDir, launch, openPage, output, runnelBinary, screenshot, shareFragment, tableCounts, waitForStoredFile } from './harness.mjs';
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -62,6 +62,67 @@ test('relay mode: lines written into a real nc -lk reach the page', async () => 
     assert.deepEqual(tableCounts(await batchText(page, 2)), { cat: 2, dog: 2, bird: 1 });
     assert.match(await terminal.locator('.xterm-rows').textContent(), /cat dog cat.*dog bird/);
     await screenshot(page, '2-relay-word-count');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+// Resolves once the relay's log of `target` holds `count` lines (a WebSocket of the page's own origin
+// reads it from the earliest offset).
+async function waitForRelayLog(page, target, count) {
+  await page.evaluate(
+    ([target, count]) =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(new URL('ws', location.href).href.replace(/^http/, 'ws'));
+        let seen = 0;
+        ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'subscribe', target, from: 'earliest' }));
+        ws.onmessage = (e) => {
+          const m = JSON.parse(e.data);
+          if (m.type === 'lines') seen = m.first_offset + m.lines.length;
+          if (seen >= count) resolve(ws.close());
+        };
+        ws.onerror = () => reject(new Error('relay WebSocket failed'));
+      }),
+    [target, count],
+  );
+}
+
+test('relay mode: a reload resumes a checkpointed query with the lines nc sent meanwhile', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    const target = `localhost:${ncPort}`;
+    const code = DEFAULT_CODE.replace('option("port", 9999)', `option("port", ${ncPort})`).replace(
+      '.format("console").start()',
+      '.format("console").option("checkpointLocation", "/checkpoints/relay").start()',
+    );
+    const url = (await serve.url) + shareFragment(code);
+    await openPage(page, url);
+    const run = () => page.getByRole('button', { name: 'Run', exact: true }).click();
+    await run();
+    await batchText(page, 0);
+    const terminal = page.getByRole('region', { name: 'Terminal' });
+    await terminal.locator('[data-role=mode][data-mode=mirror]').waitFor({ timeout: 10_000 });
+    assert.equal(await terminal.getByRole('note').isHidden(), true, 'no socket note with a relay behind the query');
+    nc.stdin.write('owl fox\n');
+    assert.deepEqual(tableCounts(await batchText(page, 1)), { owl: 1, fox: 1 });
+    await waitForStoredFile(page, '/checkpoints/relay/commits/1');
+    // Where the page is in the relay's log (the relay's earlier test wrote lines too).
+    const cursor = await page.waitForFunction((t) => JSON.parse(localStorage.getItem('runnel.relayCursors.v1') ?? '{}')[t]?.next, target);
+    const next = await cursor.jsonValue();
+
+    await page.goto('about:blank'); // the page is closed; nc goes on
+    nc.stdin.write('owl\n');
+    await openPage(page, url);
+    // The relay's log holds that line before the page runs the query again.
+    await waitForRelayLog(page, target, next + 1);
+    await run();
+    await output(page).locator('pre.log', { hasText: 'Resumed from checkpoint /checkpoints/relay at batch 2' }).waitFor();
+    assert.deepEqual(tableCounts(await batchText(page, 2)), { owl: 2, fox: 1 });
+    nc.stdin.write('fox\n');
+    assert.deepEqual(tableCounts(await batchText(page, 3)), { owl: 2, fox: 2 });
+    await screenshot(page, '6-relay-resumed-after-reload');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

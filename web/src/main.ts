@@ -5,6 +5,7 @@ import { RelayClient, discoverRelay } from './relay/client';
 import { addProgress, emptyProgress } from './state/progress_state';
 import { appendEntry, emptyOutput } from './state/output_state';
 import type { NewEntry } from './state/output_state';
+import { RELAY_CURSORS_KEY, parseRelayCursors, withRelayCursor } from './state/relay_cursors';
 import { decodeShareFragment, encodeShareFragment } from './state/share_link';
 import { socketNote } from './state/socket_note';
 import { DEFAULT_TARGET, parseTargetKey, socketTargetFromCode } from './state/socket_target';
@@ -29,6 +30,7 @@ let pendingLines: string[] = []; // typed before a query listened: nc -lk holds 
 let relay: RelayClient | null = null;
 let relayTargetUp = false;
 let durable = false; // the worker keeps checkpoints and delivered lines in IndexedDB
+let resumedRun = false; // the run's query restarted from a checkpoint: the relay resumes where the page was
 const LAST_CODE_KEY = 'runnel.lastRunCode.v1'; // a reload shows the code last run (its checkpoint resumes)
 
 const outputView = new OutputView($('output'));
@@ -116,6 +118,7 @@ function onEvent(event: Event): void {
       return;
     case 'queryStarted':
       if (event.resumed) {
+        resumedRun = true;
         const { checkpointLocation, batchId } = event.resumed;
         append({ kind: 'log', level: 'INFO', message: `Resumed from checkpoint ${checkpointLocation} at batch ${batchId}` });
       }
@@ -140,6 +143,7 @@ function onEvent(event: Event): void {
       setStatus('Stopped.');
       return;
     case 'checkpointsReset':
+      localStorage.removeItem(RELAY_CURSORS_KEY);
       setStatus(event.ok ? 'Checkpoints and typed lines forgotten: the next Run starts fresh.' : `Could not reset: ${event.message ?? ''}`);
       return;
   }
@@ -160,7 +164,7 @@ function onSockets(targets: string[]): void {
   terminal.focus(); // the next thing a learner does is type a line
   updateSocketNote();
   if (relay?.connected) {
-    relay.subscribe(targets[0]);
+    relay.subscribe(targets[0], resumedRun ? parseRelayCursors(localStorage.getItem(RELAY_CURSORS_KEY))[targets[0]] : undefined);
     relayTargetUp = false;
     netcatMode(`asking the relay to connect to ${targets[0]}…`);
   }
@@ -200,6 +204,7 @@ async function run(): Promise<void> {
   relay?.unsubscribe();
   editor.clearErrors();
   terminal.setPort(portOfCode());
+  resumedRun = false;
   setRunning(true);
   setStatus('Running…');
   localStorage.setItem(LAST_CODE_KEY, editor.getCode());
@@ -237,6 +242,10 @@ async function connectRelay(): Promise<void> {
       if (sockets.includes(target)) engine.pushLines(target, lines);
     },
     onGap: (_target, from, to) => append({ kind: 'log', level: 'WARN', message: `the relay dropped lines ${from}..${to - 1}` }),
+    onCursor: (target, cursor) => {
+      const cursors = parseRelayCursors(localStorage.getItem(RELAY_CURSORS_KEY));
+      localStorage.setItem(RELAY_CURSORS_KEY, JSON.stringify(withRelayCursor(cursors, target, cursor)));
+    },
   });
 }
 

@@ -151,6 +151,7 @@ TEST(PlaygroundResume, LinesWithoutOffsetsContinueAfterTheCommittedOne) {
   EXPECT_EQ(second.lastBatch()["batchId"], 2);
   EXPECT_EQ(countsOf(second.lastBatch()), (std::map<std::string, int>{{"cat", 2}}));
   Json progress = second.ofType("progress").back()["progress"];
+  ASSERT_EQ(progress["sources"].size(), 1u) << progress.dump(2);
   EXPECT_EQ(progress["sources"][0]["startOffset"], 0);
   EXPECT_EQ(progress["sources"][0]["endOffset"], 1);
 }

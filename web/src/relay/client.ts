@@ -8,7 +8,7 @@ export type TargetState = 'connecting' | 'connected' | 'refused' | 'unreachable'
 
 export type RelayMessage =
   | { v: 1; type: 'hello'; relay: string }
-  | { v: 1; type: 'subscribed'; target: string; from: number; log_start: number; log_end: number }
+  | { v: 1; type: 'subscribed'; target: string; from: number; log_start: number; log_end: number; log_id?: string }
   | { v: 1; type: 'unsubscribed'; target: string }
   | { v: 1; type: 'state'; target: string; state: TargetState; message?: string; retry_ms?: number }
   | { v: 1; type: 'lines'; target: string; connection: number; first_offset: number; lines: string[] }
@@ -22,7 +22,7 @@ const STATES = new Set(['connecting', 'connected', 'refused', 'unreachable', 'cl
 
 const checks: Record<RelayMessage['type'], (m: Record<string, unknown>) => boolean> = {
   hello: (m) => isStr(m.relay),
-  subscribed: (m) => isStr(m.target) && isNum(m.from),
+  subscribed: (m) => isStr(m.target) && isNum(m.from) && (m.log_id === undefined || isStr(m.log_id)),
   unsubscribed: (m) => isStr(m.target),
   state: (m) => isStr(m.target) && STATES.has(m.state as string),
   lines: (m) => isStr(m.target) && isNum(m.first_offset) && Array.isArray(m.lines) && m.lines.every(isStr),
@@ -53,6 +53,14 @@ export interface RelayHandlers {
   onState(target: string, state: TargetState, message: string): void;
   onLines(target: string, lines: string[]): void;
   onGap(target: string, from: number, to: number): void;
+  // Where this page is in the relay's log of `target` after lines or a gap: a reload resumes there.
+  onCursor?(target: string, cursor: RelayCursor): void;
+}
+
+// A position in one relay log: offsets mean something only within the same `logId` (PROTOCOL.md).
+export interface RelayCursor {
+  logId: string;
+  next: number; // the offset after the last line received
 }
 
 // Where the relay is: `?relay=ws://host:port/ws` for a page hosted elsewhere (runnel relay), or the
@@ -85,6 +93,9 @@ export class RelayClient {
   private nextOffset: number | null = null; // resume point after a reconnect
   private backoffMs = 250;
   private closed = false;
+  private logId: string | null = null; // the relay log the subscription reads
+  private expectedLogId: string | null = null; // a resume's log: another one means start at the newest line
+  private discarding = false; // lines of a resume into the wrong log, until `latest` is confirmed
 
   constructor(
     private readonly url: string,
@@ -97,23 +108,32 @@ export class RelayClient {
     return this.socket?.readyState === WebSocket.OPEN;
   }
 
-  // Follows one target; a new run starts from the newest line (a fresh Spark socket connection).
-  subscribe(target: string): void {
+  // Follows one target; a new run starts from the newest line (a fresh Spark socket connection), a run
+  // resumed from a checkpoint from `resume`, where the page left the relay's log before a reload (the
+  // lines nc sent meanwhile), if the relay still has that log.
+  subscribe(target: string, resume?: RelayCursor): void {
     if (this.target && this.target !== target) this.send({ type: 'unsubscribe', target: this.target });
     this.target = target;
-    this.nextOffset = null;
-    this.send({ type: 'subscribe', target, from: 'latest' });
+    this.nextOffset = resume ? resume.next : null;
+    this.expectedLogId = resume ? resume.logId : null;
+    this.discarding = false;
+    this.send({ type: 'subscribe', target, from: resume ? resume.next : 'latest' });
   }
 
   unsubscribe(): void {
     if (this.target) this.send({ type: 'unsubscribe', target: this.target });
     this.target = null;
     this.nextOffset = null;
+    this.expectedLogId = null;
   }
 
   close(): void {
     this.closed = true;
     this.socket?.close();
+  }
+
+  private reportCursor(target: string): void {
+    if (this.logId !== null && this.nextOffset !== null) this.handlers.onCursor?.(target, { logId: this.logId, next: this.nextOffset });
   }
 
   private send(body: Record<string, unknown>): void {
@@ -128,7 +148,11 @@ export class RelayClient {
     socket.onopen = () => {
       this.backoffMs = 250;
       this.handlers.onOpen();
-      if (this.target) this.send({ type: 'subscribe', target: this.target, from: this.nextOffset ?? 'latest' });
+      if (this.target) {
+        // A relay restarted meanwhile has a new log: `subscribed` tells, and the page starts at its end.
+        this.expectedLogId = this.nextOffset === null ? null : this.logId;
+        this.send({ type: 'subscribe', target: this.target, from: this.nextOffset ?? 'latest' });
+      }
     };
     socket.onmessage = (e) => this.receive(String(e.data));
     socket.onclose = () => {
@@ -146,22 +170,38 @@ export class RelayClient {
       return;
     }
     switch (m.type) {
+      case 'subscribed':
+        if (m.target !== this.target) return;
+        if (this.expectedLogId !== null && m.log_id !== undefined && m.log_id !== this.expectedLogId) {
+          // The relay restarted since: the saved offset names a line of another log.
+          this.expectedLogId = null;
+          this.nextOffset = null;
+          this.discarding = true;
+          this.send({ type: 'subscribe', target: m.target, from: 'latest' });
+          return;
+        }
+        this.discarding = false;
+        this.expectedLogId = null;
+        this.logId = m.log_id ?? null;
+        return;
       case 'state':
         if (m.target === this.target) this.handlers.onState(m.target, m.state, m.message ?? '');
         return;
       case 'lines':
-        if (m.target !== this.target) return;
+        if (m.target !== this.target || this.discarding) return;
         {
           // After a resume the relay may repeat lines this page already has.
           const seen = this.nextOffset === null ? 0 : Math.max(0, this.nextOffset - m.first_offset);
           this.nextOffset = Math.max(this.nextOffset ?? 0, m.first_offset + m.lines.length);
           if (seen < m.lines.length) this.handlers.onLines(m.target, m.lines.slice(seen));
+          this.reportCursor(m.target);
         }
         return;
       case 'gap':
-        if (m.target === this.target) {
+        if (m.target === this.target && !this.discarding) {
           this.nextOffset = m.to;
           this.handlers.onGap(m.target, m.from, m.to);
+          this.reportCursor(m.target);
         }
         return;
       case 'error':
