@@ -35,7 +35,6 @@ const LAST_CODE_KEY = 'runnel.lastRunCode.v1'; // a reload shows the code last r
 
 const outputView = new OutputView($('output'));
 const chart = new ProgressChart($('chart'), $('progress-json'));
-let chartFrame = 0;
 
 function setStatus(text: string): void {
   status.textContent = text;
@@ -50,7 +49,7 @@ function setRunning(next: boolean): void {
 
 function append(entry: NewEntry): void {
   output = appendEntry(output, entry);
-  outputView.render(output);
+  outputView.update(output); // painted in the next frame, with whatever else arrives before it
 }
 
 // ---- editor -------------------------------------------------------------------------------------------
@@ -114,7 +113,7 @@ function onEvent(event: Event): void {
       return;
     case 'progress':
       progress = addProgress(progress, event.progress);
-      if (!chartFrame) chartFrame = requestAnimationFrame(() => ((chartFrame = 0), chart.render(progress)));
+      chart.update(progress);
       return;
     case 'queryStarted':
       if (event.resumed) {

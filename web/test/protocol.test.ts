@@ -7,6 +7,7 @@ import { eventRunId, validateEvent, validateRequest } from '../src/worker/protoc
 test('valid requests pass, with unknown fields ignored', () => {
   const cases = [
     { v: 1, id: 1, type: 'init', wasmUrl: 'http://x/wasm/runnel.js', files: { 'data/a.csv': 'a\n' } },
+    { v: 1, id: 1, type: 'init', wasmUrl: 'x', files: {}, channel: 'runnel-engine-1' },
     { v: 1, id: 2, type: 'run', runId: 1, code: 'print(1)' },
     { v: 1, id: 3, type: 'stop', runId: 1, extra: true },
     { v: 1, id: 4, type: 'pushLines', source: 'localhost:9999', lines: ['a b', ''] },
@@ -24,6 +25,7 @@ test('malformed requests are refused with a reason', () => {
     [{ v: 1, id: 1, type: 'run', runId: '1', code: '' }, /run: malformed/],
     [{ v: 1, id: 1, type: 'pushLines', source: 'x', lines: ['a', 3] }, /pushLines: malformed/],
     [{ v: 1, id: 1, type: 'init', wasmUrl: 'x', files: { a: 1 } }, /init: malformed/],
+    [{ v: 1, id: 1, type: 'init', wasmUrl: 'x', files: {}, channel: 7 }, /init: malformed/],
   ];
   for (const [data, reason] of cases) {
     const r = validateRequest(data);

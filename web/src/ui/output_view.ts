@@ -1,6 +1,6 @@
 // The Output region: each batch as Spark's console text (or, toggled, an HTML table), printed text and
-// errors. Renders OutputState incrementally (entries only come at the end and leave from the front)
-// and sticks to the bottom unless the reader scrolled up.
+// errors. Renders OutputState incrementally (entries only come at the end and leave from the front), at
+// most once per frame, and sticks to the bottom unless the reader scrolled up.
 import { droppedSummary } from '../state/output_state';
 import type { OutputEntry, OutputState } from '../state/output_state';
 
@@ -60,16 +60,41 @@ function renderEntry(entry: OutputEntry, mode: OutputMode): HTMLElement {
   }
 }
 
+const BOTTOM_SLACK_PX = 8; // this close to the end still counts as "at the bottom"
+
 export class OutputView {
   private nodes = new Map<number, HTMLElement>();
   private mode: OutputMode = 'text';
   private last: OutputState | null = null;
+  private pending: OutputState | null = null;
+  private frame = 0;
+  // Whether the reader is at the bottom, as of the last scroll: known without measuring the layout
+  // when a batch arrives (the one measurement left is the scroll to the new end).
+  private atBottom = true;
   private readonly summary: HTMLElement;
 
   constructor(private readonly scroller: HTMLElement) {
     this.summary = el('div', 'dropped');
     this.summary.hidden = true;
     scroller.append(this.summary);
+    scroller.addEventListener(
+      'scroll',
+      () => (this.atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - BOTTOM_SLACK_PX),
+      { passive: true },
+    );
+  }
+
+  // Shows `state` in the next frame: the events that arrive before it are painted together, once.
+  update(state: OutputState): void {
+    this.pending = state;
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  private flush(): void {
+    this.frame = 0;
+    const state = this.pending;
+    this.pending = null;
+    if (state) this.render(state);
   }
 
   setMode(mode: OutputMode): void {
@@ -77,11 +102,13 @@ export class OutputView {
     this.mode = mode;
     for (const node of this.nodes.values()) node.remove();
     this.nodes.clear();
-    if (this.last) this.render(this.last);
+    const state = this.pending ?? this.last;
+    if (state) this.render(state);
   }
 
+  // Shows `state` now (a pending update is dropped: this one is newer).
   render(state: OutputState): void {
-    const atBottom = this.scroller.scrollTop + this.scroller.clientHeight >= this.scroller.scrollHeight - 8;
+    this.pending = null;
     const keep = new Set(state.entries.map((e) => e.key));
     for (const [key, node] of this.nodes) {
       if (!keep.has(key)) {
@@ -99,6 +126,6 @@ export class OutputView {
     this.summary.hidden = summary === null;
     this.summary.textContent = summary ?? '';
     this.last = state;
-    if (atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
+    if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
   }
 }

@@ -43,8 +43,11 @@ let storedFiles = new Map<string, Uint8Array>();
 let lineLog = new SocketLineLog();
 let saving: Promise<void> = Promise.resolve();
 
+// Events go out on the page's BroadcastChannel when `init` named one (engine_client.ts says why).
+let events: BroadcastChannel | undefined;
+
 function post(body: EventBody): void {
-  self.postMessage({ v: PROTOCOL_VERSION, ...body });
+  (events ?? self).postMessage({ v: PROTOCOL_VERSION, ...body });
 }
 
 function postError(errorClass: string, message: string): void {
@@ -183,6 +186,7 @@ async function init(wasmUrl: string, initFiles: Record<string, string>): Promise
 async function handle(req: Request): Promise<void> {
   switch (req.type) {
     case 'init':
+      if (req.channel && typeof BroadcastChannel === 'function') events = new BroadcastChannel(req.channel);
       await init(req.wasmUrl, req.files);
       return;
     case 'run':

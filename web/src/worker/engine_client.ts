@@ -6,6 +6,9 @@ import type { Event, RequestBody } from './protocol';
 
 export const STOP_TIMEOUT_MS = 500; // a worker that answers at all answers within a few ms
 
+// Each worker gets a channel of its own, so another tab of the page never hears it.
+const channelName = () => `runnel-engine-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 export interface EngineClientOptions {
   wasmUrl: string;
   onEvent: (event: Event) => void; // events of the current run, and ready/fatal
@@ -14,6 +17,10 @@ export interface EngineClientOptions {
 
 export class EngineClient {
   private worker!: Worker;
+  // The worker's events arrive on this BroadcastChannel when the browser has one, else as the worker's
+  // messages. Chromium holds a worker's messages back until the frame after a key press is painted, so a
+  // line typed in the terminal would wait a whole extra frame for its batch; a channel's are not held.
+  private channel: BroadcastChannel | undefined;
   private nextId = 1;
   private currentRun = 0;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,10 +81,14 @@ export class EngineClient {
 
   private startWorker(): void {
     this.readyPromise = new Promise((resolve) => (this.readyResolve = resolve));
+    this.channel?.close();
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName()) : undefined;
+    if (this.channel) this.channel.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
     this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
     this.worker.onerror = (e) => console.warn(`runnel: engine worker error: ${e.message}`);
-    this.send({ type: 'init', wasmUrl: this.options.wasmUrl, files: this.files });
+    const channel = this.channel ? { channel: this.channel.name } : {};
+    this.send({ type: 'init', wasmUrl: this.options.wasmUrl, files: this.files, ...channel });
   }
 
   private restart(runId: number): void {

@@ -6,8 +6,10 @@
 // the worker echoes in `reply` events; events of a run carry its `runId`.
 //
 // Requests (page -> worker)
-//   init       { wasmUrl, files }        load the engine; `files` are written into the engine's file
-//                                         system (the bundled CSV); answered by `ready` or `fatal`
+//   init       { wasmUrl, files, channel? }  load the engine; `files` are written into the engine's
+//                                         file system (the bundled CSV); answered by `ready` or `fatal`.
+//                                         `channel`: the worker posts every event on the BroadcastChannel
+//                                         of that name instead of as its own message (engine_client.ts)
 //   run        { runId, code }           a fresh Session runs the code; streaming queries keep running
 //   stop       { runId }                 stops every query; answered by `stopped` (within 1 s, or the
 //                                         page terminates this worker and starts a new one)
@@ -49,7 +51,7 @@ export interface Column {
 }
 
 export type Request =
-  | { v: 1; id: number; type: 'init'; wasmUrl: string; files: Record<string, string> }
+  | { v: 1; id: number; type: 'init'; wasmUrl: string; files: Record<string, string>; channel?: string }
   | { v: 1; id: number; type: 'run'; runId: number; code: string }
   | { v: 1; id: number; type: 'stop'; runId: number }
   | { v: 1; id: number; type: 'pushLines'; source: string; lines: string[] }
@@ -121,7 +123,8 @@ const isRow = (x: unknown): boolean =>
   Array.isArray(x) && x.every((c) => c === null || isStr(c));
 
 const requestChecks: Record<Request['type'], Check> = {
-  init: (m) => isStr(m.wasmUrl) && isObj(m.files) && Object.values(m.files).every(isStr),
+  init: (m) =>
+    isStr(m.wasmUrl) && isObj(m.files) && Object.values(m.files).every(isStr) && (m.channel === undefined || isStr(m.channel)),
   run: (m) => isNum(m.runId) && isStr(m.code),
   stop: (m) => isNum(m.runId),
   pushLines: (m) => isStr(m.source) && isStrArray(m.lines),
