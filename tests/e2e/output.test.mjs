@@ -1,0 +1,82 @@
+// The Output region under a stream of batches: it sticks to the bottom unless the reader scrolled up,
+// keeps the last 200 batches (the older ones summarised in one line), and the table toggle shows the
+// same batches.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { batchText, launch, openPage, output, screenshot, startStaticServer } from './harness.mjs';
+
+let server;
+before(async () => {
+  server = await startStaticServer();
+});
+after(() => server.close());
+
+const scroller = (page) => page.locator('#output');
+const atBottom = (page) => scroller(page).evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 8);
+// Two frames: the scroll event of a scroll just made has been handled.
+const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+async function startWordCount(page) {
+  await openPage(page, server.url);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await batchText(page, 0);
+  await page.getByRole('region', { name: 'Terminal' }).locator('.xterm-screen').click();
+}
+
+async function typeLine(page, line) {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+test('the output sticks to the bottom unless the reader scrolled up', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await startWordCount(page);
+    for (let i = 1; i <= 12; i += 1) await typeLine(page, `cat dog w${i}`);
+    await batchText(page, 12);
+    assert.ok(await scroller(page).evaluate((el) => el.scrollHeight > el.clientHeight), 'the output overflows');
+    assert.equal(await atBottom(page), true);
+
+    await scroller(page).evaluate((el) => (el.scrollTop = 0));
+    await nextFrames(page);
+    await typeLine(page, 'bird');
+    await batchText(page, 13);
+    await nextFrames(page);
+    assert.equal(await scroller(page).evaluate((el) => el.scrollTop), 0, 'a reader who scrolled up stays put');
+
+    await scroller(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await nextFrames(page);
+    await typeLine(page, 'fish');
+    await batchText(page, 14);
+    await nextFrames(page);
+    assert.equal(await atBottom(page), true, 'back at the bottom, the output follows again');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the last 200 batches are kept, the older ones summarised', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await startWordCount(page);
+    for (let i = 1; i <= 205; i += 1) await typeLine(page, `w${i % 7}`);
+    await batchText(page, 205, 60_000);
+    const batches = output(page).locator('pre.batch');
+    assert.equal(await batches.count(), 200);
+    assert.match(await batches.first().textContent(), /^-+\nBatch: 6\n/);
+    assert.equal(await output(page).locator('.dropped').textContent(), '6 earlier batches not shown (the last 200 are kept)');
+    assert.equal(await atBottom(page), true);
+
+    await page.getByRole('button', { name: 'Table view' }).click();
+    const tables = output(page).locator('.batch-table');
+    assert.equal(await tables.count(), 200);
+    assert.match(await tables.last().locator('.batch-title').textContent(), /^Batch: 205$/);
+    await nextFrames(page);
+    assert.equal(await atBottom(page), true);
+    await screenshot(page, '7-output-200-batches');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
