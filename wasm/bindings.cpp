@@ -56,7 +56,8 @@ class Session {
   Session()
       : clock_(std::make_shared<ManualClock>(
             static_cast<int64_t>(val::global("Date").call<double>("now")))),
-        file_system_(std::make_shared<JournalingFileSystem>(makeMemoryFileSystem())),
+        file_system_(std::make_shared<JournalingFileSystem>(
+            makeMemoryFileSystem(), std::vector<std::string>{kTemporaryCheckpointPrefix})),
         playground_(PlaygroundOptions{.clock = clock_, .file_system = file_system_}) {}
 
   // The page's bundled data files (spark.read examples) go into the engine's in-memory file system.

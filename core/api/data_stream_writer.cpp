@@ -230,7 +230,7 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
     cfg.checkpoint_dir = *conf_cp + "/" + query_name_.value_or(session->newUuid());
     cfg.durable_state = true;
   } else {
-    cfg.checkpoint_dir = "/tmp/temporary-" + session->newUuid();
+    cfg.checkpoint_dir = kTemporaryCheckpointPrefix + session->newUuid();
     temporary_checkpoint = cfg.checkpoint_dir;
     session->log("WARN",
                  "Temporary checkpoint location created which is deleted normally when "

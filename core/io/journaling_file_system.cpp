@@ -6,13 +6,20 @@
 
 namespace runnel {
 
+bool JournalingFileSystem::recorded(const std::string& path) const {
+  for (const std::string& prefix : unrecorded_) {
+    if (path.compare(0, prefix.size(), prefix) == 0) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> JournalingFileSystem::read(const std::string& path) const {
   return inner_->read(path);
 }
 
 void JournalingFileSystem::writeAtomic(const std::string& path, const std::string& content) {
   inner_->writeAtomic(path, content);
-  changes_.push_back({FileChange::Kind::Write, path, content});
+  if (recorded(path)) changes_.push_back({FileChange::Kind::Write, path, content});
 }
 
 bool JournalingFileSystem::exists(const std::string& path) const {
@@ -25,7 +32,7 @@ std::vector<std::string> JournalingFileSystem::list(const std::string& dir) cons
 
 void JournalingFileSystem::remove(const std::string& path) {
   inner_->remove(path);
-  changes_.push_back({FileChange::Kind::Remove, path, {}});
+  if (recorded(path)) changes_.push_back({FileChange::Kind::Remove, path, {}});
 }
 
 int64_t JournalingFileSystem::modificationTimeMs(const std::string& path) const {

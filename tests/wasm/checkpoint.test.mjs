@@ -100,3 +100,16 @@ test('file changes come out once, in order, and bytes round-trip', () => {
     session.delete();
   }
 });
+
+test("a query without a checkpointLocation leaves nothing to persist (Spark's temporary checkpoint)", () => {
+  const session = new runnel.Session();
+  try {
+    session.run(WORD_COUNT, 1_700_000_000_000);
+    session.pushLines(TARGET, ['cat dog']);
+    session.tick(1_700_000_000_010);
+    assert.equal(ofType(JSON.parse(session.takeEvents()), 'batch').length, 2);
+    assert.deepEqual(session.takeFileChanges(), []);
+  } finally {
+    session.delete();
+  }
+});

@@ -23,6 +23,10 @@ class FileSystem {
   virtual int64_t modificationTimeMs(const std::string& path) const = 0;
 };
 
+// Where a query without a checkpointLocation keeps its checkpoint (Spark's temporary checkpoint
+// location, deleted when the query ends): "/tmp/temporary-<uuid>".
+inline constexpr const char* kTemporaryCheckpointPrefix = "/tmp/temporary-";
+
 std::unique_ptr<FileSystem> makeMemoryFileSystem();
 std::unique_ptr<FileSystem> makeLocalFileSystem();  // native only: the real disk
 
@@ -38,10 +42,13 @@ struct FileChange {
 // A FileSystem that records every write and removal, in order, on top of another one. The browser
 // keeps the engine synchronous over memory and persists the recorded changes to IndexedDB after
 // each call: applying them in order (or all at once) keeps Spark's rule that a batch's offsets
-// exist before its commit.
+// exist before its commit. Paths under an `unrecorded` prefix (temporary checkpoints, which must
+// not outlive their query) are not recorded.
 class JournalingFileSystem final : public FileSystem {
  public:
-  explicit JournalingFileSystem(std::unique_ptr<FileSystem> inner) : inner_(std::move(inner)) {}
+  explicit JournalingFileSystem(std::unique_ptr<FileSystem> inner,
+                                std::vector<std::string> unrecorded = {})
+      : inner_(std::move(inner)), unrecorded_(std::move(unrecorded)) {}
   std::optional<std::string> read(const std::string& path) const override;
   void writeAtomic(const std::string& path, const std::string& content) override;
   bool exists(const std::string& path) const override;
@@ -52,7 +59,10 @@ class JournalingFileSystem final : public FileSystem {
   std::vector<FileChange> takeChanges();
 
  private:
+  bool recorded(const std::string& path) const;
+
   std::unique_ptr<FileSystem> inner_;
+  std::vector<std::string> unrecorded_;
   std::vector<FileChange> changes_;
 };
 

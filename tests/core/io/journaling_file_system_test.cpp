@@ -27,5 +27,16 @@ TEST(JournalingFileSystem, RecordsWritesAndRemovalsInOrder) {
   EXPECT_EQ(fs.list("/cp"), std::vector<std::string>{"commits"});
 }
 
+TEST(JournalingFileSystem, TemporaryCheckpointsAreNotRecorded) {
+  JournalingFileSystem fs(makeMemoryFileSystem(), {kTemporaryCheckpointPrefix});
+  fs.writeAtomic(std::string(kTemporaryCheckpointPrefix) + "1234/offsets/0", "v1");
+  fs.remove(std::string(kTemporaryCheckpointPrefix) + "1234");
+  fs.writeAtomic("/tmp/cp/offsets/0", "v1");
+  auto changes = fs.takeChanges();
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].path, "/tmp/cp/offsets/0");
+  EXPECT_FALSE(fs.exists(std::string(kTemporaryCheckpointPrefix) + "1234"));
+}
+
 }  // namespace
 }  // namespace runnel
