@@ -2,7 +2,7 @@
 // malformed fields are refused, unknown fields are tolerated.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventRunId, validateEvent, validateRequest } from '../src/worker/protocol';
+import { eventRunId, unpackEvents, validateEvent, validateRequest } from '../src/worker/protocol';
 
 test('valid requests pass, with unknown fields ignored', () => {
   const cases = [
@@ -45,6 +45,19 @@ test('events are validated the same way', () => {
   assert.equal(validateEvent({ v: 1, type: 'error', runId: 3, errorClass: 'AnalysisException' }).ok, false);
   assert.equal(validateEvent({ v: 1, type: 'queryTerminated', runId: 3, queryId: 'q', error: null }).ok, true);
   assert.equal(validateEvent({ v: 1, type: 'telemetry', runId: 3 }).ok, false);
+});
+
+test('an event list is opened in order, each event validated on its own', () => {
+  const output = { v: 1, type: 'output', runId: 3, text: 'Batch: 1' };
+  const progress = { v: 1, type: 'progress', runId: 3, queryId: 'q', progress: { batchId: 1 } };
+  assert.deepEqual(unpackEvents({ v: 1, type: 'events', events: [output, { v: 1, type: 'output' }, progress] }), {
+    events: [output, progress],
+    dropped: ['output: malformed fields'],
+  });
+  assert.deepEqual(unpackEvents(output), { events: [output], dropped: [] });
+  assert.deepEqual(unpackEvents({ v: 1, type: 'events', events: 'no' }), { events: [], dropped: ['events: malformed fields'] });
+  assert.deepEqual(unpackEvents({ v: 2, type: 'events', events: [output] }), { events: [], dropped: ['unsupported version 2'] });
+  assert.deepEqual(unpackEvents({ v: 1, type: 'telemetry' }).dropped, ['unknown type telemetry']);
 });
 
 test('run ids are read from events of a run only', () => {

@@ -50,6 +50,14 @@ function post(body: EventBody): void {
   (events ?? self).postMessage({ v: PROTOCOL_VERSION, ...body });
 }
 
+// Several events as one message (protocol.ts, `events`): one task on the page, not one per event.
+function postAll(bodies: EventBody[]): void {
+  if (bodies.length === 0) return;
+  if (bodies.length === 1) return post(bodies[0]);
+  const list = bodies.map((body) => ({ v: PROTOCOL_VERSION, ...body }));
+  (events ?? self).postMessage({ v: PROTOCOL_VERSION, type: 'events', events: list });
+}
+
 function postError(errorClass: string, message: string): void {
   post({ type: 'error', runId, errorClass, message });
 }
@@ -72,15 +80,15 @@ let targets = '[]'; // the socket targets last reported, as the engine's JSON
 
 function drain(): void {
   if (!session) return;
-  const { events, dropped } = mapEngineEvents(session.takeEvents(), runId);
+  const { events: out, dropped } = mapEngineEvents(session.takeEvents(), runId);
   for (const d of dropped) console.warn(`runnel worker: ${d}`);
-  for (const e of events) post(e);
   // A socket source connects lazily (in its first batch), so its target is reported when it appears.
   const now = session.socketTargets();
   if (now !== targets) {
     targets = now;
-    post({ type: 'sockets', runId, targets: JSON.parse(now) as string[] });
+    out.push({ type: 'sockets', runId, targets: JSON.parse(now) as string[] });
   }
+  postAll(out);
 }
 
 function schedule(): void {

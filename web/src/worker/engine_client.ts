@@ -1,7 +1,7 @@
 // The page's side of the worker protocol: starts the engine worker, numbers runs, drops events of stale
 // runs, and makes Stop always work: without a `stopped` reply within STOP_TIMEOUT_MS the worker is terminated and a
 // fresh one started (a `while True: pass` cell cannot answer).
-import { PROTOCOL_VERSION, eventRunId, validateEvent } from './protocol';
+import { PROTOCOL_VERSION, eventRunId, unpackEvents } from './protocol';
 import type { Event, RequestBody } from './protocol';
 
 export const STOP_TIMEOUT_MS = 500; // a worker that answers at all answers within a few ms
@@ -108,12 +108,12 @@ export class EngineClient {
   }
 
   private receive(data: unknown): void {
-    const checked = validateEvent(data);
-    if (!checked.ok) {
-      console.warn(`runnel: dropped a worker event (${checked.reason})`);
-      return;
-    }
-    const event = checked.message;
+    const { events, dropped } = unpackEvents(data);
+    for (const reason of dropped) console.warn(`runnel: dropped a worker event (${reason})`);
+    for (const event of events) this.dispatch(event);
+  }
+
+  private dispatch(event: Event): void {
     if (event.type === 'ready') this.readyResolve();
     if (event.type === 'stopped') {
       if (this.stopTimer !== undefined) this.finishStop(event.runId);

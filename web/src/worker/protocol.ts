@@ -37,6 +37,10 @@
 //   scriptDone      { runId, waiting }                     the code ended; `waiting`: queries still run
 //   stopped         { runId }
 //   checkpointsReset { ok, message? }                      the stored checkpoints are gone (or why not)
+//   events          { events }                             several of the events above, in order, as
+//                                                          one message: the events of one engine call
+//                                                          (a batch's output, batch and progress) reach
+//                                                          the page as one task; unpackEvents() opens it
 //
 // Durability: the worker numbers the lines it delivers per socket target and keeps them with the
 // engine's checkpoint files in IndexedDB (worker/durable_store.ts), one transaction per engine call.
@@ -177,6 +181,32 @@ function validate<T>(data: unknown, checks: Record<string, Check>, needsId: bool
 
 export const validateRequest = (data: unknown) => validate<Request>(data, requestChecks, true);
 export const validateEvent = (data: unknown) => validate<Event>(data, eventChecks, false);
+
+// Several events in one message (the `events` event); each one inside is validated on its own.
+export interface EventList {
+  v: 1;
+  type: 'events';
+  events: Event[];
+}
+
+// The events a worker message carries, one or a list, each validated: the invalid ones are dropped
+// with a reason.
+export function unpackEvents(data: unknown): { events: Event[]; dropped: string[] } {
+  let items: unknown[] = [data];
+  if (isObj(data) && data.type === 'events') {
+    if (data.v !== PROTOCOL_VERSION) return { events: [], dropped: [`unsupported version ${String(data.v)}`] };
+    if (!Array.isArray(data.events)) return { events: [], dropped: ['events: malformed fields'] };
+    items = data.events;
+  }
+  const events: Event[] = [];
+  const dropped: string[] = [];
+  for (const item of items) {
+    const checked = validateEvent(item);
+    if (checked.ok) events.push(checked.message);
+    else dropped.push(checked.reason);
+  }
+  return { events, dropped };
+}
 
 // Events that belong to a run; the page keeps only those of its current run.
 export function eventRunId(event: Event): number | undefined {
