@@ -34,7 +34,7 @@ test('a reload mid-stream resumes the word count from its checkpoint', async () 
     await batchText(page, 0);
     assert.equal(await resumedLine(page).count(), 0, 'a fresh checkpoint is not a resume');
     const note = page.getByRole('region', { name: 'Terminal' }).getByRole('note');
-    assert.match(await note.textContent(), /This should be used only for testing as this does not provide end-to-end fault-tolerance guarantees/);
+    assert.match(await note.textContent(), /socket source is for testing only: it "does not provide end-to-end fault-tolerance guarantees"/);
     assert.match(await note.textContent(), /resumes after a reload/);
 
     await typeInTerminal(page, 'cat dog');
