@@ -2,6 +2,7 @@
 // to the paint of the frame that shows its batch (default trigger, 200 lines), time from navigation to
 // ready, and the wasm size. Context goes to stderr.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { batchText, distDir, launch, openPage, startStaticServer } from './harness.mjs';
@@ -79,7 +80,9 @@ try {
   print('wasm.gzip_bytes', gzipSync(wasm, { level: 9 }).length, 'bytes');
   print('wasm.raw_bytes', wasm.length, 'bytes');
   print('page.ready_ms', readyMs, 'ms');
-  console.error(`bench: ${latencies.length} lines; console errors: ${consoleErrors.length}`);
+  // The figures move with the machine's load: say what it was.
+  const load = os.loadavg()[0].toFixed(2);
+  console.error(`bench: ${latencies.length} lines; console errors: ${consoleErrors.length}; load average ${load} on ${os.cpus().length} cores`);
 } finally {
   await close();
   server.close();
