@@ -122,9 +122,11 @@ export class OutputView {
       this.nodes.set(entry.key, node);
       this.scroller.append(node);
     }
-    const summary = droppedSummary(state);
-    this.summary.hidden = summary === null;
-    this.summary.textContent = summary ?? '';
+    const summary = droppedSummary(state) ?? '';
+    if (summary !== this.summary.textContent) {
+      this.summary.hidden = summary === '';
+      this.summary.textContent = summary;
+    }
     this.last = state;
     if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
   }
