@@ -97,8 +97,11 @@ class DataFrameObject final : public HostObject {
     if (n == "writeStream") return wrapStreamWriter(ctx_, df_);
     if (n == "sparkSession") return std::nullopt;
     if (n == "write") {
-      throw Error(ErrorClass::NotImplementedError, "DataFrame.write (batch sinks) is not supported",
-                  pos);
+      try {
+        return wrapDataFrameWriter(df_);
+      } catch (Error& e) {
+        throw e.withPosition(pos);
+      }
     }
     if (hasMethod(n) || n.empty() || n[0] == '_') return std::nullopt;
     // df.word: a column of this DataFrame (PySpark's __getattr__), AttributeError when there is

@@ -1,9 +1,11 @@
 // df.writeStream (DataStreamWriter): outputMode, format, option(s), queryName, keyword-only trigger
-// with PySpark's argument errors, foreachBatch calling back into the interpreter, and start().
+// with PySpark's argument errors, foreachBatch and foreach (a function per row) calling back into
+// the interpreter, and start().
 #include <fmt/format.h>
 
 #include "pyspark/bindings.h"
 #include "pyspark/call_args.h"
+#include "types/batch.h"
 
 namespace runnel::pyspark {
 namespace {
@@ -55,36 +57,22 @@ class WriterObject final : public HostObject, public std::enable_shared_from_thi
       return self;
     }
     if (n == "trigger") return trigger(a), self;
-    if (n == "foreachBatch") {
-      Params p(a, fn, {"func"}, 1);
+    if (n == "foreachBatch" || n == "foreach") {
+      Params p(a, fn, {n == "foreach" ? "f" : "func"}, 1);
       Value func = *p.get(0);
       if (func.type() != ValueType::Function && func.type() != ValueType::Builtin) {
+        if (n == "foreach") {
+          throw Error(ErrorClass::NotImplementedError,
+                      "foreach() with a writer object (open/process/close) is not supported by "
+                      "Runnel; pass a function f(row), or use foreachBatch(func)",
+                      pos);
+        }
         throw Error(ErrorClass::PySparkTypeError,
                     fmt::format("[NOT_CALLABLE] Argument `func` should be a callable, got {}.",
                                 typeNameOf(func)),
                     pos);
       }
-      std::weak_ptr<PySparkContext> weak =
-          ctx_;  // the session holds this callback: no cycle back to it
-      w_.foreachBatch([weak, func, pos](const DataFrame& batch, int64_t batch_id) {
-        // Runs later, from tick(): the program has finished, the interpreter and its globals live
-        // on.
-        ContextPtr ctx = weak.lock();
-        if (!ctx)
-          throw Error(ErrorClass::RuntimeError, "the program that defined foreachBatch has ended",
-                      pos);
-        Interpreter& interp = *ctx->interpreter;
-        CallArgs args;
-        args.pos = pos;
-        args.positional = {wrapDataFrame(ctx, batch), Value::integer(batch_id)};
-        interp.resetBudget();
-        try {
-          interp.call(func, args);
-        } catch (const ScriptExit&) {
-          throw Error(ErrorClass::NotImplementedError,
-                      "awaitTermination() inside foreachBatch is not supported", pos);
-        }
-      });
+      w_.foreachBatch(callBack(func, n == "foreach", pos));
       return self;
     }
     if (n == "start") {
@@ -105,6 +93,42 @@ class WriterObject final : public HostObject, public std::enable_shared_from_thi
   }
 
  private:
+  // The sink's callback into the interpreter: func(df, batch_id) per micro-batch, or, for foreach,
+  // f(row) per row (PySpark's foreach with a function runs it on every row of the batch).
+  ForeachBatchFunction callBack(const Value& func, bool per_row, SourcePosition pos) const {
+    std::weak_ptr<PySparkContext> weak =
+        ctx_;  // the session holds this callback: no cycle back to it
+    return [weak, func, per_row, pos](const DataFrame& batch, int64_t batch_id) {
+      // Runs later, from tick(): the program has finished, the interpreter and its globals live
+      // on.
+      ContextPtr ctx = weak.lock();
+      if (!ctx)
+        throw Error(ErrorClass::RuntimeError, "the program that defined foreachBatch has ended",
+                    pos);
+      Interpreter& interp = *ctx->interpreter;
+      interp.resetBudget();
+      try {
+        if (per_row) {
+          Value rows = rowsToPython(batch.collect());
+          for (const Value& row : rows.items()) {
+            CallArgs args;
+            args.pos = pos;
+            args.positional = {row};
+            interp.call(func, args);
+          }
+          return;
+        }
+        CallArgs args;
+        args.pos = pos;
+        args.positional = {wrapDataFrame(ctx, batch), Value::integer(batch_id)};
+        interp.call(func, args);
+      } catch (const ScriptExit&) {
+        throw Error(ErrorClass::NotImplementedError,
+                    "awaitTermination() inside foreachBatch is not supported", pos);
+      }
+    };
+  }
+
   void trigger(const CallArgs& a) {
     SourcePosition pos = a.pos;
     if (!a.positional.empty()) {

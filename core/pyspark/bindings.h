@@ -54,6 +54,7 @@ Value wrapGroupedData(const ContextPtr& ctx, GroupedData g);
 // Readers, writers, queries (bind_reader.cpp, bind_streaming.cpp)
 Value wrapStreamReader(const ContextPtr& ctx, bool streaming);
 Value wrapStreamWriter(const ContextPtr& ctx, DataFrame df);
+Value wrapDataFrameWriter(DataFrame df);  // df.write (bind_data_frame_writer.cpp)
 Value wrapQuery(const ContextPtr& ctx, StreamingQuery q);
 Value wrapStreams(const ContextPtr& ctx);
 // A JSON document as Python values (dicts keep the document's key order).

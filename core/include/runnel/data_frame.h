@@ -21,6 +21,7 @@ struct Batch;
 class SparkSession;
 class GroupedData;
 class DataStreamWriter;
+class DataFrameWriter;
 
 class DataFrame {
  public:
@@ -66,6 +67,7 @@ class DataFrame {
   std::string toString() const;  // "DataFrame[word: string, count: bigint]"
 
   DataStreamWriter writeStream() const;
+  DataFrameWriter write() const;  // batch DataFrames only, as Dataset.write
 
  private:
   std::shared_ptr<SparkSession> session_;

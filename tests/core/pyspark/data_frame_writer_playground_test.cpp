@@ -1,0 +1,177 @@
+// DataFrameWriter from PySpark, the way a foreachBatch function uses it: df.write with each save
+// mode on a folder, Spark's errors for an existing path, a bad mode and a streaming DataFrame, and
+// the batch DataFrame's own actions (count, show, persist) inside the function.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "runnel/playground.h"
+
+namespace runnel {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kPrelude =
+    "from pyspark.sql import SparkSession\n"
+    "spark = SparkSession.builder.getOrCreate()\n";
+
+struct Session {
+  Session() {
+    o.clock = clock;
+    o.file_system = fs;
+  }
+  Json run(const std::string& code) {
+    Playground p(o);
+    p.run(kPrelude + code);
+    return Json::parse(p.takeEvents());
+  }
+  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(1'700'000'000'000);
+  std::shared_ptr<FileSystem> fs = makeMemoryFileSystem();
+  PlaygroundOptions o;
+};
+
+std::vector<Json> ofType(const Json& events, const std::string& type) {
+  std::vector<Json> out;
+  for (const Json& e : events) {
+    if (e["type"] == type) out.push_back(e);
+  }
+  return out;
+}
+
+std::string outputText(const Json& events) {
+  std::string text;
+  for (const Json& e : ofType(events, "output"))
+    text += e["text"].get<std::string>();
+  return text;
+}
+
+TEST(ForeachBatchSink, FunctionAppendsEachBatchWithDataFrameWriter) {
+  Session s;
+  Playground p(s.o);
+  p.run(std::string(kPrelude) +
+        "lines = spark.readStream.format('socket').option('host', 'localhost')"
+        ".option('port', 9999).load()\n"
+        "def save(df, batch_id):\n"
+        "    df.persist()\n"
+        "    print(f'batch {batch_id}: {df.count()} rows')\n"
+        "    df.write.mode('append').format('csv').save('out')\n"
+        "    df.write.json(f'json/{batch_id}')\n"
+        "    df.show()\n"
+        "    df.unpersist()\n"
+        "q = lines.writeStream.foreachBatch(save).start()\n");
+  p.tick();  // batch 0: the socket source's first, empty batch
+  p.pushLines("localhost:9999", {"a", "b"});
+  s.clock->advance(1000);
+  p.tick();
+  p.pushLines("localhost:9999", {"c"});
+  s.clock->advance(1000);
+  p.tick();
+  Json events = Json::parse(p.takeEvents());
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events),
+            "batch 0: 0 rows\n+-----+\n|value|\n+-----+\n+-----+\n\n"
+            "batch 1: 2 rows\n+-----+\n|value|\n+-----+\n|    a|\n|    b|\n+-----+\n\n"
+            "batch 2: 1 rows\n+-----+\n|value|\n+-----+\n|    c|\n+-----+\n\n");
+  EXPECT_TRUE(s.fs->exists("out/_SUCCESS"));
+  EXPECT_TRUE(s.fs->exists("json/2/_SUCCESS"));
+
+  Json read = s.run(
+      "print(sorted(r.value for r in spark.read.schema('value STRING').csv('out').collect()))\n"
+      "print(spark.read.schema('value STRING').json('json/0').count())\n"
+      "print(spark.read.schema('value STRING').json('json/1').count())\n");
+  ASSERT_TRUE(ofType(read, "error").empty()) << read.dump(2);
+  EXPECT_EQ(outputText(read), "['a', 'b', 'c']\n0\n2\n");
+}
+
+TEST(ForeachSink, FunctionRunsOnEveryRow) {
+  Session s;
+  Playground p(s.o);
+  p.run(std::string(kPrelude) +
+        "lines = spark.readStream.format('socket').option('host', 'localhost')"
+        ".option('port', 9999).load()\n"
+        "q = lines.writeStream.foreach(lambda row: print(row.value.upper())).start()\n");
+  p.tick();
+  p.pushLines("localhost:9999", {"a", "b"});
+  s.clock->advance(1000);
+  p.tick();
+  Json events = Json::parse(p.takeEvents());
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events), "A\nB\n");
+}
+
+TEST(ForeachSink, WriterObjectIsNotSupported) {
+  Session s;
+  auto errors = ofType(s.run("lines = spark.readStream.format('rate').load()\n"
+                             "lines.writeStream.foreach(42)\n"),
+                       "error");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]["errorClass"], "NotImplementedError");
+  EXPECT_EQ(errors[0]["line"], 4);
+}
+
+TEST(DataFrameWriter, SaveModesDecideAgainstAnExistingPath) {
+  struct Case {
+    std::string mode;
+    std::string rows_after;  // what spark.read finds after writing [5, 6] over [1]
+  };
+  for (const Case& c :
+       {Case{"append", "[1, 5, 6]"}, Case{"overwrite", "[5, 6]"}, Case{"ignore", "[1]"}}) {
+    Session s;
+    Json events = s.run(
+        "spark.createDataFrame([(1,)], ['n']).write.csv('out')\n"
+        "spark.createDataFrame([(5,), (6,)], ['n']).write.mode('" +
+        c.mode +
+        "').csv('out')\n"
+        "print(sorted(r.n for r in spark.read.schema('n INT').csv('out').collect()))\n");
+    ASSERT_TRUE(ofType(events, "error").empty()) << c.mode << events.dump(2);
+    EXPECT_EQ(outputText(events), c.rows_after + "\n") << c.mode;
+  }
+}
+
+TEST(DataFrameWriter, SparkErrors) {
+  struct Case {
+    std::string code;
+    std::string error_class;
+    std::string message;
+  };
+  for (const Case& c : {
+           Case{"spark.range(1).write.json('out')\nspark.range(1).write.mode('error').json('out')",
+                "AnalysisException",
+                "[PATH_ALREADY_EXISTS] Path out already exists. Set mode as \"overwrite\" to "
+                "overwrite the existing path. SQLSTATE: 42K04"},
+           Case{"spark.range(1).write.json('out')\nspark.range(1).write.json('out')",
+                "AnalysisException",
+                "[PATH_ALREADY_EXISTS] Path out already exists. Set mode as \"overwrite\" to "
+                "overwrite the existing path. SQLSTATE: 42K04"},
+           Case{"w = spark.range(1).write\nw.mode('upsert')", "AnalysisException",
+                "[INVALID_SAVE_MODE] The specified save mode \"upsert\" is invalid. Valid save "
+                "modes include \"append\", \"overwrite\", \"ignore\", \"error\", "
+                "\"errorifexists\", and \"default\". SQLSTATE: 42000"},
+           Case{"df = spark.readStream.format('rate').load()\ndf.write", "AnalysisException",
+                "[CALL_ON_STREAMING_DATASET_UNSUPPORTED] The method `write` can not be called on "
+                "streaming Dataset/DataFrame. SQLSTATE: 42KDE"},
+           Case{"df = spark.range(2)\ndf.write.text('out')", "AnalysisException",
+                "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the "
+                "column `id` of the type \"BIGINT\". SQLSTATE: 0A000"},
+       }) {
+    Session s;
+    auto errors = ofType(s.run(c.code + "\n"), "error");
+    ASSERT_EQ(errors.size(), 1u) << c.code;
+    EXPECT_EQ(errors[0]["errorClass"], c.error_class) << c.code;
+    EXPECT_EQ(errors[0]["message"], c.message) << c.code;
+    EXPECT_EQ(errors[0]["line"], 4) << c.code;
+  }
+}
+
+TEST(DataFrameWriter, ConsoleFormatShowsTheRows) {
+  Session s;
+  Json events = s.run("spark.range(2).write.format('console').option('numRows', 1).save()\n");
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events), "+---+\n| id|\n+---+\n|  0|\n+---+\nonly showing top 1 row\n\n");
+}
+
+}  // namespace
+}  // namespace runnel
