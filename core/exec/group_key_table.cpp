@@ -11,28 +11,6 @@ namespace runnel::exec {
 
 using types::TypeId;
 
-uint64_t hashBytes(std::string_view bytes) {
-  const uint64_t k = 0x9E3779B97F4A7C15ull;
-  uint64_t h = 0x243F6A8885A308D3ull ^ (bytes.size() * k);
-  const char* p = bytes.data();
-  size_t n = bytes.size();
-  while (n >= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * k;
-    h ^= h >> 29;
-    p += 8;
-    n -= 8;
-  }
-  uint64_t w = 0;
-  if (n > 0) std::memcpy(&w, p, n);
-  h = (h ^ w) * k;
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return h;
-}
-
 void encodeKeyValue(const types::Column& col, size_t row, std::string& out) {
   if (col.isNull(row)) {
     out.push_back('\0');
@@ -123,7 +101,7 @@ void decodeKeyValue(std::string_view& in, types::Column& out) {
 }
 
 GroupKeyTable::GroupKeyTable(std::vector<types::DataTypePtr> key_types)
-    : key_types_(std::move(key_types)), slots_(1024, Slot{0, 0, 0}) {
+    : key_types_(std::move(key_types)), slots_(1024, Slot{}) {
   one_string_key_ = key_types_.size() == 1 && key_types_[0]->id == TypeId::String;
 }
 
@@ -132,16 +110,8 @@ int64_t GroupKeyTable::memoryBytes() const {
                               arena_.capacity());
 }
 
-// A single non-null string key hashes its value bytes, not its encoding ('\1', length, bytes),
-// so the fast path hashes the column's bytes in place; every other key hashes its encoding.
-uint64_t GroupKeyTable::keyHash(std::string_view encoded) const {
-  if (one_string_key_ && encoded.size() >= 5 && encoded[0] == '\1')
-    return hashBytes(encoded.substr(5));
-  return hashBytes(encoded);
-}
-
 void GroupKeyTable::grow() {
-  std::vector<Slot> bigger(slots_.size() * 2, Slot{0, 0, 0});
+  std::vector<Slot> bigger(slots_.size() * 2, Slot{});
   const size_t mask = bigger.size() - 1;
   for (const Slot& s : slots_) {
     if (s.group_plus1 == 0) continue;
@@ -153,14 +123,20 @@ void GroupKeyTable::grow() {
   slots_.swap(bigger);
 }
 
-template <class Same, class Append>
-uint32_t GroupKeyTable::probe(uint64_t hash, Same&& same, Append&& append, bool& inserted) {
+template <class Append>
+uint32_t GroupKeyTable::probe(uint64_t hash, std::string_view bytes, uint32_t len, Append&& append,
+                              bool& inserted) {
+  const uint64_t prefix = len == kNullKey ? 0 : bytesPrefix(bytes);
+  // Where a stored key's compared bytes start past its arena offset.
+  const size_t skip = one_string_key_ ? 5 : 0;
   const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
   while (true) {
     const Slot& s = slots_[i];
     if (s.group_plus1 == 0) break;
-    if (s.hash == hash && same(s)) {
+    if (s.hash == hash && s.prefix == prefix && s.len == len &&
+        (len <= 8 || len == kNullKey ||
+         sameBytes(arena_.data() + s.key_offset + skip + 8, bytes.data() + 8, len - 8))) {
       inserted = false;
       return s.group_plus1 - 1;
     }
@@ -169,7 +145,8 @@ uint32_t GroupKeyTable::probe(uint64_t hash, Same&& same, Append&& append, bool&
   const size_t g = key_offsets_.size() - 1;
   RUNNEL_ASSERT(g < UINT32_MAX - 1, "fewer than 4 billion groups");
   RUNNEL_ASSERT(arena_.size() <= UINT32_MAX, "group keys take at most 4 GiB");
-  slots_[i] = Slot{hash, static_cast<uint32_t>(g + 1), static_cast<uint32_t>(arena_.size())};
+  slots_[i] = Slot{hash, prefix, static_cast<uint32_t>(g + 1), static_cast<uint32_t>(arena_.size()),
+                   len,  0};
   append();
   key_offsets_.push_back(static_cast<uint32_t>(arena_.size()));
   inserted = true;
@@ -177,10 +154,21 @@ uint32_t GroupKeyTable::probe(uint64_t hash, Same&& same, Append&& append, bool&
   return static_cast<uint32_t>(g);
 }
 
+namespace {
+// The hash of a one-string-key table's null key (any constant: no value hashes to it by design,
+// and equal hashes are told apart by the length anyway).
+constexpr uint64_t kNullKeyHash = 0x8F1BBCDCCA62C1D6ull;
+}  // namespace
+
 uint32_t GroupKeyTable::probeEncoded(std::string_view key, bool& inserted) {
-  return probe(
-      keyHash(key), [&](const Slot& s) { return encodedKey(s.group_plus1 - 1) == key; },
-      [&] { arena_.append(key); }, inserted);
+  auto append = [&] { arena_.append(key); };
+  if (!one_string_key_) {
+    RUNNEL_ASSERT(key.size() < kNullKey, "a group key takes less than 4 GiB");
+    return probe(hashBytes(key), key, static_cast<uint32_t>(key.size()), append, inserted);
+  }
+  if (key[0] != '\1') return probe(kNullKeyHash, {}, kNullKey, append, inserted);
+  const std::string_view value = key.substr(5);
+  return probe(hashBytes(value), value, static_cast<uint32_t>(value.size()), append, inserted);
 }
 
 uint32_t GroupKeyTable::insertEncoded(std::string_view key) {
@@ -190,19 +178,26 @@ uint32_t GroupKeyTable::insertEncoded(std::string_view key) {
 
 // One string key column: hashes are computed for the whole chunk first so each probe can
 // prefetch the slot a few rows ahead (the table outgrows the L2 cache with ~50k groups), and a
-// key is compared against its arena bytes without being encoded.
+// key is compared against its slot (and arena bytes past the first 8) without being encoded.
 void GroupKeyTable::findOrInsertString(const types::Column& col, size_t rows,
                                        std::vector<uint32_t>& group_ids,
                                        std::vector<uint32_t>& inserted_groups) {
   constexpr size_t kAhead = 8;
   hash_scratch_.resize(rows);
+  for (size_t r = 0; r < rows; ++r)
+    hash_scratch_[r] = col.isNull(r) ? kNullKeyHash : hashBytes(col.stringAt(r));
+  uint64_t touched = 0;
   for (size_t r = 0; r < rows; ++r) {
-    hash_scratch_[r] =
-        col.isNull(r) ? keyHash(std::string_view("\0", 1)) : hashBytes(col.stringAt(r));
-  }
-  for (size_t r = 0; r < rows; ++r) {
-    if (r + kAhead < rows)
-      __builtin_prefetch(&slots_[hash_scratch_[r + kAhead] & (slots_.size() - 1)]);
+    if (r + kAhead < rows) {
+      const Slot& ahead = slots_[hash_scratch_[r + kAhead] & (slots_.size() - 1)];
+#if defined(__wasm__)
+      // wasm has no prefetch instruction: a load nothing waits for lets the CPU fetch the slot
+      // while this row is probed.
+      touched += ahead.hash;
+#else
+      __builtin_prefetch(&ahead);
+#endif
+    }
     bool inserted = false;
     if (col.isNull(r)) {
       group_ids[r] = probeEncoded(std::string_view("\0", 1), inserted);
@@ -210,14 +205,7 @@ void GroupKeyTable::findOrInsertString(const types::Column& col, size_t rows,
       const std::string_view v = col.stringAt(r);
       const uint32_t len = static_cast<uint32_t>(v.size());
       group_ids[r] = probe(
-          hash_scratch_[r],
-          [&](const Slot& s) {
-            const char* k = arena_.data() + s.key_offset;
-            if (k[0] != '\1') return false;  // a null key is one byte: read no further
-            uint32_t stored;
-            std::memcpy(&stored, k + 1, 4);
-            return stored == len && std::memcmp(k + 5, v.data(), len) == 0;
-          },
+          hash_scratch_[r], v, len,
           [&] {
             arena_.push_back('\1');
             arena_.append(reinterpret_cast<const char*>(&len), 4);
@@ -227,6 +215,7 @@ void GroupKeyTable::findOrInsertString(const types::Column& col, size_t rows,
     }
     if (inserted) inserted_groups.push_back(group_ids[r]);
   }
+  touch_sink_ = touched;
 }
 
 void GroupKeyTable::findOrInsert(const std::vector<types::ColumnPtr>& keys, size_t rows,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,19 +34,25 @@ class GroupKeyTable {
   const std::vector<types::DataTypePtr>& keyTypes() const { return key_types_; }
 
  private:
-  // One slot: the key's full hash (so a match almost never needs a second look) and where its
-  // encoded bytes start in the arena, so comparing touches the slot and the key bytes only.
+  // One slot: the key's full hash, length and first 8 bytes, so most keys (words are short)
+  // compare without touching the arena; key_offset says where the encoding starts.
   struct Slot {
     uint64_t hash;
+    uint64_t prefix;
     uint32_t group_plus1;  // 0 = empty
     uint32_t key_offset;
+    uint32_t len;  // of the compared bytes, or kNullKey
+    uint32_t unused;
   };
-  // Linear probing for `hash`: `same(slot)` tells a stored key equal to the probed one;
-  // `append()` writes a new key's encoding to the arena.
-  template <class Same, class Append>
-  uint32_t probe(uint64_t hash, Same&& same, Append&& append, bool& inserted);
+  // A one-string-key table compares the value's bytes (rows probe without being encoded); its
+  // null key has no bytes and this length. Every other table compares the whole encoding.
+  static constexpr uint32_t kNullKey = UINT32_MAX;
+  // Linear probing for a key whose compared bytes are `bytes`; `append()` writes a new key's
+  // encoding to the arena.
+  template <class Append>
+  uint32_t probe(uint64_t hash, std::string_view bytes, uint32_t len, Append&& append,
+                 bool& inserted);
   uint32_t probeEncoded(std::string_view key, bool& inserted);
-  uint64_t keyHash(std::string_view encoded) const;
   void findOrInsertString(const types::Column& col, size_t rows, std::vector<uint32_t>& group_ids,
                           std::vector<uint32_t>& inserted);
   void grow();
@@ -56,11 +63,64 @@ class GroupKeyTable {
   std::vector<uint32_t> key_offsets_{0};
   std::string arena_;
   std::vector<uint64_t> hash_scratch_;  // per-call row hashes (computed ahead to prefetch)
+  uint64_t touch_sink_ = 0;             // keeps wasm's look-ahead loads from being optimised out
 };
 
 // The byte encoding of one key value (also used by Deduplicate and count(DISTINCT)).
 void encodeKeyValue(const types::Column& col, size_t row, std::string& out);
-uint64_t hashBytes(std::string_view bytes);
+
+// The n < 8 bytes at p as a zero-padded little-endian word, reading no byte past p + n and
+// calling no memcpy of variable length (a function call per key in wasm).
+inline uint64_t loadShort(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);  // overlaps lo: the shared bytes are equal
+    return uint64_t{lo} | (uint64_t{hi} << (8 * (n - 4)));
+  }
+  if (n == 0) return 0;
+  const auto b = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+  return b(0) | (b(n / 2) << (8 * (n / 2))) | (b(n - 1) << (8 * (n - 1)));
+}
+
+// The first min(size, 8) bytes, zero-padded.
+inline uint64_t bytesPrefix(std::string_view bytes) {
+  if (bytes.size() < 8) return loadShort(bytes.data(), bytes.size());
+  uint64_t w;
+  std::memcpy(&w, bytes.data(), 8);
+  return w;
+}
+
+inline uint64_t hashBytes(std::string_view bytes) {
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  uint64_t h = 0x243F6A8885A308D3ull ^ (bytes.size() * k);
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  h = (h ^ loadShort(p, n)) * k;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
+
+// memcmp(a, b, n) == 0 a word at a time (wasm's libc memcmp goes byte by byte).
+inline bool sameBytes(const char* a, const char* b, size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  return loadShort(a, n) == loadShort(b, n);
+}
 // Reads one value written by encodeKeyValue from the front of `in` and appends it to `out`.
 void decodeKeyValue(std::string_view& in, types::Column& out);
 

@@ -257,14 +257,18 @@ MutableColumnPtr constantColumn(const Value& v, size_t rows) {
     case TypeId::Double:
       out->doubles.assign(rows, v.d);
       break;
-    case TypeId::String:
-      out->chars.reserve(v.s.size() * rows);
+    case TypeId::String: {
+      RUNNEL_ASSERT(v.s.size() * rows <= UINT32_MAX, "a string column holds at most 4 GiB");
+      out->chars.resize(v.s.size() * rows);
+      out->offsets.resize(rows + 1);
+      char* dst = out->chars.data();
       for (size_t i = 0; i < rows; ++i) {
-        out->chars.append(v.s);
-        out->offsets.push_back(static_cast<uint32_t>(out->chars.size()));
+        for (char c : v.s)  // short literals: a loop, not a copy call per row
+          *dst++ = c;
+        out->offsets[i + 1] = static_cast<uint32_t>((i + 1) * v.s.size());
       }
-      RUNNEL_ASSERT(out->chars.size() <= UINT32_MAX, "a string column holds at most 4 GiB");
       break;
+    }
     case TypeId::Null:
       out->nulls.assign(rows, 1);
       break;

@@ -62,46 +62,56 @@ inline uint64_t matchByte(uint64_t v, char d) {
   return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
 }
 
-// splitLiteral for a one-byte delimiter and no limit (split(value, " ")): the pieces are copied
-// eight bytes at a time straight into the element column's buffers, so the cost per piece is a
-// few instructions rather than a find plus an appendString.
-void splitByte(std::string_view s, char d, Column& out) {
-  const size_t base = out.chars.size();
-  out.chars.resize(base + s.size());  // the pieces never outgrow the input row
-  char* const dst = out.chars.data();
+// split(str, "<one byte>") over a whole column, the word-count shape: the pieces of every row
+// go into one buffer sized once for the column (they never outgrow their rows), eight bytes at a
+// time, so there is no per-row resize or copy call.
+void splitColumnByte(const Column& str, const std::vector<uint8_t>& nulls, size_t rows, char d,
+                     Column& out) {
+  Column& words = *out.children[0];
+  const size_t base = words.chars.size();
+  words.chars.resize(base + str.chars.size());
+  char* const dst = words.chars.data();
   size_t w = base;
-  const char* p = s.data();
-  const char* const end = p + s.size();
-  size_t pieces = 1;
-  while (end - p >= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    std::memcpy(dst + w, &v, 8);
-    const uint64_t m = matchByte(v, d);
-    if (m == 0) {
-      w += 8;
-      p += 8;
+  for (size_t r = 0; r < rows; ++r) {
+    if (isNullIn(nulls, r)) {
+      out.appendNull();
       continue;
     }
-    const size_t k = static_cast<size_t>(__builtin_ctzll(m)) >> 3;
-    w += k;
-    p += k + 1;
-    out.offsets.push_back(static_cast<uint32_t>(w));
-    ++pieces;
-  }
-  for (; p != end; ++p) {
-    if (*p == d) {
-      out.offsets.push_back(static_cast<uint32_t>(w));
+    const std::string_view s = str.stringAt(r);
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    size_t pieces = 1;
+    while (end - p >= 8) {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      std::memcpy(dst + w, &v, 8);
+      const uint64_t m = matchByte(v, d);
+      if (m == 0) {
+        w += 8;
+        p += 8;
+        continue;
+      }
+      const size_t k = static_cast<size_t>(__builtin_ctzll(m)) >> 3;
+      w += k;
+      p += k + 1;
+      words.offsets.push_back(static_cast<uint32_t>(w));
       ++pieces;
-    } else {
-      dst[w++] = *p;
     }
+    for (; p != end; ++p) {
+      if (*p == d) {
+        words.offsets.push_back(static_cast<uint32_t>(w));
+        ++pieces;
+      } else {
+        dst[w++] = *p;
+      }
+    }
+    RUNNEL_ASSERT(w <= UINT32_MAX, "a string column holds at most 4 GiB");
+    words.offsets.push_back(static_cast<uint32_t>(w));
+    words.size += pieces;
+    out.closeArrayRow();
   }
-  out.chars.resize(w);
-  RUNNEL_ASSERT(out.chars.size() <= UINT32_MAX, "a string column holds at most 4 GiB");
-  out.offsets.push_back(static_cast<uint32_t>(w));
-  out.size += pieces;
-  if (!out.nulls.empty()) out.nulls.resize(out.size, 0);
+  words.chars.resize(w);
+  if (!words.nulls.empty()) words.nulls.resize(words.size, 0);
 }
 
 // java.lang.String.split(regex, limit) with limit 0 mapped to -1 (trailing empties kept).
@@ -144,6 +154,13 @@ ColumnPtr splitKernel(const Expr& call, const std::vector<ColumnPtr>& args, size
   std::string current;
   bool prepared = false;
   std::cmatch m;
+  if (lit != nullptr && !lim && !lit->is_null) {
+    literal = literalPattern(lit->s);
+    if (literal && literal->size() == 1) {
+      splitColumnByte(str, nulls, rows, (*literal)[0], *out);
+      return out;
+    }
+  }
   for (size_t r = 0; r < rows; ++r) {
     if (isNullIn(nulls, r)) {
       out->appendNull();
@@ -161,8 +178,6 @@ ColumnPtr splitKernel(const Expr& call, const std::vector<ColumnPtr>& args, size
     }
     if (p.empty() && !s.empty())
       splitChars(s, limit, words);
-    else if (literal && literal->size() == 1 && limit <= 0)
-      splitByte(s, (*literal)[0], words);
     else if (literal)
       splitLiteral(s, *literal, limit, words);
     else
