@@ -2,9 +2,12 @@
 // Spark).
 #include "runnel/data_frame.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "plan/analyzer.h"
+#include "plan/column_origin.h"
 #include "plan/expression_resolver.h"
 #include "runnel/spark_session.h"
 #include "runnel/streaming_query.h"
@@ -37,9 +40,15 @@ bool DataFrame::isStreaming() const {
 }
 
 Column DataFrame::operator[](const std::string& name) const {
-  if (name != "*" && !plan_->output.indexOf(name))
-    throw plan::unresolvedColumnError(name, plan_->output, "", {});
-  return functions::col(name);
+  if (name == "*") return functions::col(name);
+  // Resolved now, as Dataset.col resolves eagerly (unknown or ambiguous names fail here); the
+  // column remembers this DataFrame, as Spark's attribute id does.
+  auto ref = std::make_shared<expr::Expr>(*expr::col(name));
+  ref->origin = plan_;
+  plan::ResolveOptions opts;
+  opts.input_plan = plan_.get();
+  plan::resolveExpression(ref, plan_->output, opts);
+  return Column(ref);
 }
 
 DataFrame DataFrame::select(const std::vector<Column>& cols) const {
@@ -93,6 +102,26 @@ DataFrame DataFrame::drop(const std::vector<std::string>& names) const {
     for (const auto& n : names)
       dropped = dropped || types::equalsIgnoreCase(plan_->output[i].name, n);
     if (!dropped) items.push_back(plan::boundReference(plan_->output, i));
+  }
+  return DataFrame(session_, plan::project(plan_, items));
+}
+
+DataFrame DataFrame::drop(const std::vector<Column>& cols) const {
+  // Dataset.drop(col): the column it resolves to; one this DataFrame lacks is a no-op.
+  std::vector<size_t> dropped;
+  for (const auto& c : cols) {
+    const expr::Expr& e = *c.expr();
+    if (e.kind != expr::ExprKind::ColumnRef) continue;
+    std::string name = e.name;
+    if (name.size() >= 2 && name.front() == '`' && name.back() == '`')
+      name = name.substr(1, name.size() - 2);
+    auto match = plan::lookupColumn(e, name, plan_->output, plan_.get());
+    if (match && match->fields.empty()) dropped.push_back(match->ordinal);
+  }
+  std::vector<expr::ExprPtr> items;
+  for (size_t i = 0; i < plan_->output.size(); ++i) {
+    if (std::find(dropped.begin(), dropped.end(), i) == dropped.end())
+      items.push_back(plan::boundReference(plan_->output, i));
   }
   return DataFrame(session_, plan::project(plan_, items));
 }
@@ -176,8 +205,12 @@ DataFrame DataFrame::join(const DataFrame& right, const Column& condition,
   return DataFrame(session_, plan::join(plan_, right.plan_, {}, condition.expr(), how));
 }
 
-DataFrame DataFrame::alias(const std::string&) const {
-  return *this;
+DataFrame DataFrame::alias(const std::string& name) const {
+  // Spark's SubqueryAlias, as a copy of the top node that carries the qualifier: every operator
+  // already handles the node kind, and the copy is a new origin for its columns.
+  auto aliased = std::make_shared<plan::LogicalPlan>(*plan_);
+  aliased->subquery_alias = name;
+  return DataFrame(session_, aliased);
 }
 
 GroupedData DataFrame::groupBy(const std::vector<Column>& cols) const {

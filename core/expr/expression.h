@@ -11,6 +11,10 @@
 #include "types/data_type.h"
 #include "types/value.h"
 
+namespace runnel::plan {
+struct LogicalPlan;
+}
+
 namespace runnel::expr {
 
 enum class ExprKind {
@@ -45,6 +49,10 @@ struct Expr {
   bool implicit_cast = false;  // Cast added by type coercion: invisible in column names
   int ordinal = -1;            // resolved ColumnRef: index into the input batch
   SourcePosition pos;          // where the user wrote it (0 when built from C++)
+  // ColumnRef taken from a DataFrame (df["key"], df.key): that DataFrame's plan, so a join can tell
+  // its sides' same-named columns apart (Spark's attribute ids; plan ids in Spark Connect). Weak:
+  // a column does not keep a plan alive, and a plan that is gone is in no query.
+  std::weak_ptr<const plan::LogicalPlan> origin;
 };
 
 // Builders, in the vocabulary of pyspark.sql.functions.

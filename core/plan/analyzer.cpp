@@ -79,6 +79,7 @@ PlanPtr projectWithGenerator(const PlanPtr& child, const std::vector<ExprPtr>& i
                              size_t gen_at) {
   ResolveOptions gen_opts;
   gen_opts.allow_generators = true;
+  gen_opts.input_plan = child.get();
   const ExprPtr& item = items[gen_at];
   ExprPtr gen_call = item->kind == ExprKind::Alias ? item->args[0] : item;
   ExprPtr resolved = resolveExpression(gen_call, child->output, gen_opts);
@@ -109,6 +110,7 @@ PlanPtr projectWithGenerator(const PlanPtr& child, const std::vector<ExprPtr>& i
       continue;
     }
     ResolveOptions o;
+    o.input_plan = child.get();
     collectRefs(*resolveExpression(items[i], child->output, o), used);
   }
   std::sort(used.begin(), used.end());
@@ -169,6 +171,7 @@ PlanPtr project(const PlanPtr& child, const std::vector<ExprPtr>& raw_items) {
   p->children = {child};
   p->streaming = child->streaming;
   ResolveOptions opts;
+  opts.input_plan = child.get();
   for (const auto& item : items) {
     ExprPtr r = resolveExpression(item, child->output, opts);
     p->output.fields.push_back({columnName(*item, *r), r->type, r->nullable});

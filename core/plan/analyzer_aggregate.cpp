@@ -77,6 +77,7 @@ PlanPtr aggregate(const PlanPtr& input, const std::vector<ExprPtr>& grouping_key
   p->streaming = child->streaming;
   types::Schema intermediate;
   ResolveOptions plain;
+  plain.input_plan = child.get();
   std::vector<std::string> key_names;
   for (const auto& k : keys) {
     ExprPtr r = resolveExpression(k, child->output, plain);
@@ -96,6 +97,7 @@ PlanPtr aggregate(const PlanPtr& input, const std::vector<ExprPtr>& grouping_key
   }
   ResolveOptions with_aggs;
   with_aggs.allow_aggregates = true;
+  with_aggs.input_plan = child.get();
   for (const auto& a : aggs) {
     ExprPtr r = resolveExpression(a, child->output, with_aggs);
     ExprPtr out = rewriter.rewrite(r);

@@ -1,6 +1,7 @@
 // Analyzer: joins (Spark's Dataset.join and the ResolveNaturalAndUsingJoin rule). A USING join
 // becomes a Join on key equality plus a Project that keeps each key once; a Column condition is
-// resolved over [left columns..., right columns...], where a name both sides have is ambiguous.
+// resolved over [left columns..., right columns...], by column origin (df1.key), qualifier
+// (col("a.key")) or name (ambiguous when both sides have it).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -60,29 +61,6 @@ ExprPtr pairCall(const std::string& function, const types::Schema& joined, size_
   return remapped(resolved, static_cast<int>(l), static_cast<int>(r));
 }
 
-std::string unquoted(const std::string& name) {
-  if (name.size() >= 2 && name.front() == '`' && name.back() == '`')
-    return name.substr(1, name.size() - 2);
-  return name;
-}
-
-// Without per-DataFrame column identities, a name both sides have cannot be told apart: Spark's
-// AMBIGUOUS_REFERENCE rather than silently binding the left one.
-void checkUnambiguous(const Expr& e, const types::Schema& left, const types::Schema& right) {
-  if (e.kind == ExprKind::ColumnRef) {
-    std::string name = unquoted(e.name);
-    if (left.indexOf(name) && right.indexOf(name)) {
-      throw Error(ErrorClass::AnalysisException,
-                  fmt::format("[AMBIGUOUS_REFERENCE] Reference `{}` is ambiguous, could be: "
-                              "[`{}`, `{}`]. SQLSTATE: 42704",
-                              name, name, name),
-                  e.pos);
-    }
-  }
-  for (const auto& a : e.args)
-    checkUnambiguous(*a, left, right);
-}
-
 size_t usingColumn(const std::string& name, const types::Schema& side, const char* which) {
   if (auto idx = side.indexOf(name)) return *idx;
   std::vector<std::string> cols;
@@ -133,8 +111,12 @@ PlanPtr join(const PlanPtr& left, const PlanPtr& right, const std::vector<std::s
   if (semi) j->output.fields.resize(nl);
 
   if (condition) {
-    checkUnambiguous(*condition, left->output, right->output);
+    // Resolved over both sides' columns, semi joins included: a column taken from either
+    // DataFrame (df1.key == df2.key) binds to its side; a bare name both sides have is ambiguous.
+    LogicalPlan scope = *j;
+    scope.output = joined;
     ResolveOptions opts;
+    opts.input_plan = &scope;
     ExprPtr resolved = resolveExpression(condition, joined, opts);
     if (resolved->type->id != types::TypeId::Boolean) {
       throw Error(ErrorClass::AnalysisException,

@@ -42,6 +42,7 @@ PlanPtr filterResolved(const PlanPtr& child, const ExprPtr& condition, const Exp
 
 PlanPtr filter(const PlanPtr& child, const ExprPtr& condition) {
   ResolveOptions opts;
+  opts.input_plan = child.get();  // ignored over the widened schema below
   try {
     return filterResolved(child, resolveExpression(condition, child->output, opts), *condition);
   } catch (const Error& e) {
@@ -80,6 +81,7 @@ PlanPtr filter(const PlanPtr& child, const ExprPtr& condition) {
 PlanPtr sort(const PlanPtr& child, const std::vector<ExprPtr>& orders) {
   auto p = unaryNode(PlanKind::Sort, child);
   ResolveOptions opts;
+  opts.input_plan = child.get();
   for (const auto& o : orders) {
     ExprPtr order = o->kind == ExprKind::SortOrder ? o : expr::sortOrder(o, true, true);
     p->exprs.push_back(resolveExpression(order, child->output, opts));

@@ -6,6 +6,7 @@
 
 #include "expr/function_registry.h"
 #include "expr/type_coercion.h"
+#include "plan/column_origin.h"
 #include "plan/type_coercion.h"
 #include "types/calendar_interval.h"
 
@@ -29,6 +30,11 @@ class Resolver {
   ExprPtr resolve(const ExprPtr& e, bool top_level) {
     switch (e->kind) {
       case ExprKind::ColumnRef:
+        // A reference already bound to this input (withColumn, drop and toDF keep the columns they
+        // do not touch by position) stays: its name may be one a join made ambiguous.
+        if (e->resolved && e->ordinal >= 0 && static_cast<size_t>(e->ordinal) < input_.size() &&
+            input_[static_cast<size_t>(e->ordinal)].name == e->name)
+          return e;
         return resolveColumn(*e);
       case ExprKind::Literal: {
         auto r = std::make_shared<Expr>(*e);
@@ -123,8 +129,13 @@ class Resolver {
     std::string name = e.name;
     if (name.size() >= 2 && name.front() == '`' && name.back() == '`')
       name = name.substr(1, name.size() - 2);
-    if (auto idx = input_.indexOf(name)) return bound(*idx, e.pos);
-    // "a.b": a struct field of column a (qualifiers are not tracked).
+    if (auto match = lookupColumn(e, name, input_, options_.input_plan, join_side_)) {
+      ExprPtr cur = bound(match->ordinal, e.pos);
+      for (const auto& field : match->fields)
+        cur = fieldOf(cur, field, e.pos);
+      return cur;
+    }
+    // "a.b": a struct field of column a.
     auto dot = name.find('.');
     if (dot != std::string::npos) {
       if (auto idx = input_.indexOf(name.substr(0, dot))) {
@@ -151,8 +162,25 @@ class Resolver {
   ExprPtr resolveCaseWhen(const Expr& e);
   void checkCastable(const types::DataType& from, const types::DataType& to, const Expr& e);
 
+  // Dataset.join's rule for a trivially true equality: in a self-join, df.key == df.key compares
+  // the left side's column with the right side's.
+  bool isSelfJoinEquality(const Expr& e) const {
+    const LogicalPlan* plan = options_.input_plan;
+    if (!plan || plan->kind != PlanKind::Join || (e.name != "=" && e.name != "<=>") ||
+        e.args.size() != 2)
+      return false;
+    const Expr& a = *e.args[0];
+    const Expr& b = *e.args[1];
+    if (a.kind != ExprKind::ColumnRef || b.kind != ExprKind::ColumnRef ||
+        !types::equalsIgnoreCase(a.name, b.name))
+      return false;
+    auto origin = a.origin.lock();
+    return origin && origin == b.origin.lock();
+  }
+
   const types::Schema& input_;
   const ResolveOptions& options_;
+  int join_side_ = -1;  // set while resolving one side of a self-join equality
 };
 
 }  // namespace
@@ -229,7 +257,9 @@ ExprPtr Resolver::resolveCall(const ExprPtr& e, bool top_level) {
   std::vector<ExprPtr> args;
   std::vector<types::DataTypePtr> arg_types;
   bool inner_aggregates = def->kind != expr::FunctionKind::Aggregate && options_.allow_aggregates;
+  bool self_join_equality = isSelfJoinEquality(*e);
   for (const auto& a : e->args) {
+    if (self_join_equality) join_side_ = static_cast<int>(args.size());
     // count(*) counts rows: Spark turns the star into the literal 1.
     if (a->kind == ExprKind::Star && def->kind == expr::FunctionKind::Aggregate) {
       args.push_back(resolve(expr::lit(types::Value::int32(1)), false));
@@ -242,6 +272,7 @@ ExprPtr Resolver::resolveCall(const ExprPtr& e, bool top_level) {
       args.push_back(resolve(a, false));
     }
     arg_types.push_back(args.back()->type);
+    join_side_ = -1;
   }
   auto r = std::make_shared<Expr>(*e);
   r->name = def->name;

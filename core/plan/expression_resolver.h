@@ -9,10 +9,15 @@
 
 namespace runnel::plan {
 
+struct LogicalPlan;
+
 struct ResolveOptions {
   bool allow_aggregates = false;  // only inside Aggregate outputs
   bool allow_generators = false;  // only at the top of a select item
   std::string plan_string;        // appended to unresolved-column errors, as Spark appends the plan
+  // The plan whose output is the input schema: resolves columns by origin (df["key"]) and by
+  // qualifier (col("a.key")). Without it, columns resolve by name only.
+  const LogicalPlan* input_plan = nullptr;
 };
 
 expr::ExprPtr resolveExpression(const expr::ExprPtr& e, const types::Schema& input,

@@ -63,6 +63,9 @@ struct LogicalPlan {
   int64_t watermark_delay_ms = 0;
   bool within_watermark = false;
   std::string relation_name;  // a view or table name, for plan strings
+  // DataFrame.alias (Spark's SubqueryAlias): the qualifier of this node's output columns, so
+  // col("a.key") picks the aliased side of a join. The aliased node is a copy of the DataFrame's.
+  std::string subquery_alias;
 
   // Spark's treeString, e.g. "Aggregate [word#1], [word#1, count(1) AS count#5L]".
   std::string treeString() const;

@@ -48,6 +48,7 @@ bool isWindowCall(const Expr& e) {
 
 PlanPtr sessionWindowing(const PlanPtr& child, const ExprPtr& call, ExprPtr& key) {
   ResolveOptions plain;
+  plain.input_plan = child.get();
   auto session = std::make_shared<Expr>(*resolveExpression(call, child->output, plain));
   session->name = kSessionWindowColumn;  // one spelling for the planner and event-time rules
   auto project = std::make_shared<LogicalPlan>();
@@ -100,6 +101,7 @@ PlanPtr timeWindowing(const PlanPtr& child, std::vector<ExprPtr>& keys) {
     call = call->args[0];
   if (lowerCallName(*call) == "session_window") return sessionWindowing(child, call, key);
   ResolveOptions plain;
+  plain.input_plan = child.get();
   ExprPtr window = resolveExpression(call, child->output, plain);  // validates the durations
 
   auto candidates = std::make_shared<Expr>(*window);

@@ -194,6 +194,7 @@ std::optional<Value> DataFrameObject::callMethod(Interpreter& in, const std::str
   }
   if (n == "drop") {
     Params p(a, fn, {}, 0, true);
+    if (!p.rest().empty() && asColumn(p.rest()[0])) return wrap(df_.drop(toColumns(p.rest(), pos)));
     return wrap(df_.drop(strings(p.rest(), "col", pos)));
   }
   if (n == "union" || n == "unionAll" || n == "unionByName") {

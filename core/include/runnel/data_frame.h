@@ -40,8 +40,9 @@ class DataFrame {
   DataFrame filter(const std::string& sql_condition) const;
   DataFrame withColumn(const std::string& name, const Column& col) const;
   DataFrame withColumnRenamed(const std::string& existing, const std::string& name) const;
-  DataFrame drop(const std::vector<std::string>& names) const;
-  DataFrame unionAll(const DataFrame& other) const;  // union / unionAll: by position
+  DataFrame drop(const std::vector<std::string>& names) const;  // every column of these names
+  DataFrame drop(const std::vector<Column>& cols) const;  // these columns (df2.key after a join)
+  DataFrame unionAll(const DataFrame& other) const;       // union / unionAll: by position
   DataFrame unionByName(const DataFrame& other, bool allow_missing = false) const;
   DataFrame limit(int64_t n) const;
   DataFrame distinct() const;

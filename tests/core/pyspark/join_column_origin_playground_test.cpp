@@ -1,0 +1,76 @@
+// Join conditions written the PySpark way: df1.key == df2.key and df1["key"] bind to each
+// DataFrame's own column, df.alias("a") qualifies col("a.key"), and a bare name both sides hold
+// raises Spark's AMBIGUOUS_REFERENCE where the user wrote it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "runnel/playground.h"
+
+namespace runnel {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kTables =
+    "from pyspark.sql import SparkSession\n"
+    "from pyspark.sql.functions import col\n"
+    "spark = SparkSession.builder.getOrCreate()\n"
+    "df1 = spark.createDataFrame([(1, 'a'), (2, 'b')], ['key', 'v'])\n"
+    "df2 = spark.createDataFrame([(2, 'x'), (3, 'y')], ['key', 'v'])\n";
+
+Json run(const std::string& code) {
+  PlaygroundOptions o;
+  o.clock = std::make_shared<ManualClock>(1'700'000'000'000);
+  Playground p(o);
+  p.run(kTables + code);
+  return Json::parse(p.takeEvents());
+}
+
+std::vector<Json> ofType(const Json& events, const std::string& type) {
+  std::vector<Json> out;
+  for (const Json& e : events) {
+    if (e["type"] == type) out.push_back(e);
+  }
+  return out;
+}
+
+std::string outputText(const Json& events) {
+  std::string text;
+  for (const Json& e : ofType(events, "output"))
+    text += e["text"].get<std::string>();
+  return text;
+}
+
+TEST(PlaygroundJoin, AttributeAndItemColumnsBindToTheirDataFrame) {
+  Json events =
+      run("j = df1.join(df2, df1.key == df2['key'], 'left')\n"
+          "print(sorted(tuple(r) for r in j.select(df1.key, df2.key, df2.v).collect()))\n");
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events), "[(1, None, None), (2, 2, 'x')]\n");
+}
+
+TEST(PlaygroundJoin, AliasedSelfJoin) {
+  Json events =
+      run("j = df1.alias('a').join(df1.alias('b'), col('a.key') < col('b.key'))\n"
+          "print([tuple(r) for r in j.select('a.v', col('b.v')).collect()])\n");
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events), "[('a', 'b')]\n");
+}
+
+TEST(PlaygroundJoin, BareSharedNameIsAmbiguous) {
+  auto errors = ofType(run("j = df1.join(df2, df1.key == df2.key)\n"
+                           "j.select(col('key'))\n"),
+                       "error");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]["errorClass"], "AnalysisException");
+  EXPECT_EQ(errors[0]["message"],
+            "[AMBIGUOUS_REFERENCE] Reference `key` is ambiguous, could be: [`key`, `key`]. "
+            "SQLSTATE: 42704");
+  EXPECT_EQ(errors[0]["line"], 7);
+}
+
+}  // namespace
+}  // namespace runnel
