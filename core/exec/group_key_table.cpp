@@ -124,9 +124,9 @@ void GroupKeyTable::grow() {
 }
 
 template <class Append>
-uint32_t GroupKeyTable::probe(uint64_t hash, std::string_view bytes, uint32_t len, Append&& append,
+uint32_t GroupKeyTable::probe(BytesHash key, std::string_view bytes, uint32_t len, Append&& append,
                               bool& inserted) {
-  const uint64_t prefix = len == kNullKey ? 0 : bytesPrefix(bytes);
+  const uint64_t hash = key.hash, prefix = key.prefix;
   // Where a stored key's compared bytes start past its arena offset.
   const size_t skip = one_string_key_ ? 5 : 0;
   const size_t mask = slots_.size() - 1;
@@ -155,20 +155,24 @@ uint32_t GroupKeyTable::probe(uint64_t hash, std::string_view bytes, uint32_t le
 }
 
 namespace {
-// The hash of a one-string-key table's null key (any constant: no value hashes to it by design,
-// and equal hashes are told apart by the length anyway).
-constexpr uint64_t kNullKeyHash = 0x8F1BBCDCCA62C1D6ull;
+// The hash of a one-string-key table's null key (any constant: equal hashes are told apart by
+// the length anyway).
+constexpr BytesHash kNullKeyHash{0x8F1BBCDCCA62C1D6ull, 0};
+
+BytesHash hashOf(std::string_view bytes) {
+  return hashKeyBytes(bytes.data(), bytes.size(), bytes.data() + bytes.size());
+}
 }  // namespace
 
 uint32_t GroupKeyTable::probeEncoded(std::string_view key, bool& inserted) {
   auto append = [&] { arena_.append(key); };
   if (!one_string_key_) {
     RUNNEL_ASSERT(key.size() < kNullKey, "a group key takes less than 4 GiB");
-    return probe(hashBytes(key), key, static_cast<uint32_t>(key.size()), append, inserted);
+    return probe(hashOf(key), key, static_cast<uint32_t>(key.size()), append, inserted);
   }
   if (key[0] != '\1') return probe(kNullKeyHash, {}, kNullKey, append, inserted);
   const std::string_view value = key.substr(5);
-  return probe(hashBytes(value), value, static_cast<uint32_t>(value.size()), append, inserted);
+  return probe(hashOf(value), value, static_cast<uint32_t>(value.size()), append, inserted);
 }
 
 uint32_t GroupKeyTable::insertEncoded(std::string_view key) {
@@ -184,12 +188,17 @@ void GroupKeyTable::findOrInsertString(const types::Column& col, size_t rows,
                                        std::vector<uint32_t>& inserted_groups) {
   constexpr size_t kAhead = 8;
   hash_scratch_.resize(rows);
-  for (size_t r = 0; r < rows; ++r)
-    hash_scratch_[r] = col.isNull(r) ? kNullKeyHash : hashBytes(col.stringAt(r));
+  const char* const chars = col.chars.data();
+  const char* const chars_end = chars + col.chars.size();
+  for (size_t r = 0; r < rows; ++r) {
+    hash_scratch_[r] = col.isNull(r) ? kNullKeyHash
+                                     : hashKeyBytes(chars + col.offsets[r],
+                                                    col.offsets[r + 1] - col.offsets[r], chars_end);
+  }
   uint64_t touched = 0;
   for (size_t r = 0; r < rows; ++r) {
     if (r + kAhead < rows) {
-      const Slot& ahead = slots_[hash_scratch_[r + kAhead] & (slots_.size() - 1)];
+      const Slot& ahead = slots_[hash_scratch_[r + kAhead].hash & (slots_.size() - 1)];
 #if defined(__wasm__)
       // wasm has no prefetch instruction: a load nothing waits for lets the CPU fetch the slot
       // while this row is probed.
@@ -239,6 +248,7 @@ void GroupKeyTable::findOrInsert(const std::vector<types::ColumnPtr>& keys, size
 
 std::vector<types::MutableColumnPtr> GroupKeyTable::keyColumns(
     const std::vector<uint32_t>& groups) const {
+  if (one_string_key_) return {stringKeyColumn(groups)};
   std::vector<types::MutableColumnPtr> cols;
   for (const auto& t : key_types_) {
     cols.push_back(types::Column::make(t));
@@ -250,6 +260,36 @@ std::vector<types::MutableColumnPtr> GroupKeyTable::keyColumns(
       decodeKeyValue(in, *c);
   }
   return cols;
+}
+
+// keyColumns of a one-string-key table (update mode outputs every touched word each batch): the
+// values are copied from the arena into one pre-sized buffer, without decoding each key.
+types::MutableColumnPtr GroupKeyTable::stringKeyColumn(const std::vector<uint32_t>& groups) const {
+  auto col = types::Column::make(key_types_[0]);
+  col->reserve(groups.size());
+  size_t bytes = 0;
+  for (uint32_t g : groups)
+    bytes += key_offsets_[g + 1] - key_offsets_[g];
+  col->chars.resize(bytes + 8);  // slack for copyKeyBytes
+  char* const dst = col->chars.data();
+  const char* const arena_end = arena_.data() + arena_.size();
+  size_t w = 0;
+  for (uint32_t g : groups) {
+    const char* k = arena_.data() + key_offsets_[g];
+    if (k[0] != '\1') {
+      col->appendNull();  // adds an offset equal to the last one
+      continue;
+    }
+    uint32_t len;
+    std::memcpy(&len, k + 1, 4);
+    copyKeyBytes(dst + w, k + 5, len, arena_end);
+    w += len;
+    col->offsets.push_back(static_cast<uint32_t>(w));
+    if (!col->nulls.empty()) col->nulls.push_back(0);
+    ++col->size;
+  }
+  col->chars.resize(w);
+  return col;
 }
 
 }  // namespace runnel::exec

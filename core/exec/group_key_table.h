@@ -3,6 +3,7 @@
 // so there is no allocation per row; the table is open addressing with linear probing.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -12,6 +13,90 @@
 #include "types/batch.h"
 
 namespace runnel::exec {
+
+// The byte encoding of one key value (also used by Deduplicate and count(DISTINCT)).
+void encodeKeyValue(const types::Column& col, size_t row, std::string& out);
+
+// The n < 8 bytes at p as a zero-padded little-endian word, reading no byte past p + n and
+// calling no memcpy of variable length (a function call per key in wasm).
+inline uint64_t loadShort(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);  // overlaps lo: the shared bytes are equal
+    return uint64_t{lo} | (uint64_t{hi} << (8 * (n - 4)));
+  }
+  if (n == 0) return 0;
+  const auto b = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+  return b(0) | (b(n / 2) << (8 * (n / 2))) | (b(n - 1) << (8 * (n - 1)));
+}
+
+// loadShort, but when the 8 bytes from p are readable (a key inside a column's buffer, not at its
+// end) one load and a mask, without the branches on n that word lengths make unpredictable.
+inline uint64_t loadTail(const char* p, size_t n, const char* readable_end) {
+  if (readable_end - p < 8) return loadShort(p, n);
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w & ((uint64_t{1} << (8 * n)) - 1);
+}
+
+struct BytesHash {
+  uint64_t hash;
+  uint64_t prefix;  // the first min(n, 8) bytes, zero-padded: slots compare it inline
+};
+
+// The hash of the n bytes at p (bytes up to readable_end may be loaded, never used).
+[[gnu::always_inline]] inline BytesHash hashKeyBytes(const char* p, size_t n,
+                                                     const char* readable_end) {
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  uint64_t h = 0x243F6A8885A308D3ull ^ (n * k);
+  uint64_t prefix;
+  if (n < 8) {
+    prefix = loadTail(p, n, readable_end);
+  } else {
+    std::memcpy(&prefix, p, 8);
+  }
+  size_t m = n;
+  for (; m >= 8; p += 8, m -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+  }
+  h = (h ^ (n < 8 ? prefix : loadTail(p, m, readable_end))) * k;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return {h, prefix};
+}
+
+inline uint64_t hashBytes(std::string_view bytes) {
+  return hashKeyBytes(bytes.data(), bytes.size(), bytes.data() + bytes.size()).hash;
+}
+
+// memcpy(dst, src, n) a word at a time for short keys: dst must have 8 bytes of slack past n and
+// src must be readable up to src_end (a plain copy near it).
+inline void copyKeyBytes(char* dst, const char* src, size_t n, const char* src_end) {
+  if (src_end - src < static_cast<std::ptrdiff_t>(n + 8)) {
+    std::memcpy(dst, src, n);
+    return;
+  }
+  for (size_t i = 0; i < n; i += 8)
+    std::memcpy(dst + i, src + i, 8);
+}
+
+// memcmp(a, b, n) == 0 a word at a time (wasm's libc memcmp goes byte by byte).
+inline bool sameBytes(const char* a, const char* b, size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  return loadShort(a, n) == loadShort(b, n);
+}
+// Reads one value written by encodeKeyValue from the front of `in` and appends it to `out`.
+void decodeKeyValue(std::string_view& in, types::Column& out);
 
 class GroupKeyTable {
  public:
@@ -50,9 +135,10 @@ class GroupKeyTable {
   // Linear probing for a key whose compared bytes are `bytes`; `append()` writes a new key's
   // encoding to the arena.
   template <class Append>
-  uint32_t probe(uint64_t hash, std::string_view bytes, uint32_t len, Append&& append,
+  uint32_t probe(BytesHash key, std::string_view bytes, uint32_t len, Append&& append,
                  bool& inserted);
   uint32_t probeEncoded(std::string_view key, bool& inserted);
+  types::MutableColumnPtr stringKeyColumn(const std::vector<uint32_t>& groups) const;
   void findOrInsertString(const types::Column& col, size_t rows, std::vector<uint32_t>& group_ids,
                           std::vector<uint32_t>& inserted);
   void grow();
@@ -62,66 +148,8 @@ class GroupKeyTable {
   std::vector<Slot> slots_;
   std::vector<uint32_t> key_offsets_{0};
   std::string arena_;
-  std::vector<uint64_t> hash_scratch_;  // per-call row hashes (computed ahead to prefetch)
-  uint64_t touch_sink_ = 0;             // keeps wasm's look-ahead loads from being optimised out
+  std::vector<BytesHash> hash_scratch_;  // per-call row hashes (computed ahead to prefetch)
+  uint64_t touch_sink_ = 0;              // keeps wasm's look-ahead loads from being optimised out
 };
-
-// The byte encoding of one key value (also used by Deduplicate and count(DISTINCT)).
-void encodeKeyValue(const types::Column& col, size_t row, std::string& out);
-
-// The n < 8 bytes at p as a zero-padded little-endian word, reading no byte past p + n and
-// calling no memcpy of variable length (a function call per key in wasm).
-inline uint64_t loadShort(const char* p, size_t n) {
-  if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);  // overlaps lo: the shared bytes are equal
-    return uint64_t{lo} | (uint64_t{hi} << (8 * (n - 4)));
-  }
-  if (n == 0) return 0;
-  const auto b = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
-  return b(0) | (b(n / 2) << (8 * (n / 2))) | (b(n - 1) << (8 * (n - 1)));
-}
-
-// The first min(size, 8) bytes, zero-padded.
-inline uint64_t bytesPrefix(std::string_view bytes) {
-  if (bytes.size() < 8) return loadShort(bytes.data(), bytes.size());
-  uint64_t w;
-  std::memcpy(&w, bytes.data(), 8);
-  return w;
-}
-
-inline uint64_t hashBytes(std::string_view bytes) {
-  const uint64_t k = 0x9E3779B97F4A7C15ull;
-  uint64_t h = 0x243F6A8885A308D3ull ^ (bytes.size() * k);
-  const char* p = bytes.data();
-  size_t n = bytes.size();
-  while (n >= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * k;
-    h ^= h >> 29;
-    p += 8;
-    n -= 8;
-  }
-  h = (h ^ loadShort(p, n)) * k;
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return h;
-}
-
-// memcmp(a, b, n) == 0 a word at a time (wasm's libc memcmp goes byte by byte).
-inline bool sameBytes(const char* a, const char* b, size_t n) {
-  for (; n >= 8; a += 8, b += 8, n -= 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a, 8);
-    std::memcpy(&y, b, 8);
-    if (x != y) return false;
-  }
-  return loadShort(a, n) == loadShort(b, n);
-}
-// Reads one value written by encodeKeyValue from the front of `in` and appends it to `out`.
-void decodeKeyValue(std::string_view& in, types::Column& out);
 
 }  // namespace runnel::exec
