@@ -92,6 +92,9 @@ DataFrame SparkSession::table(const std::string& name) {
 DataFrame SparkSession::sql(const std::string& query) {
   sql::SelectStatement s = sql::parseSelectStatement(query);
   DataFrame df = s.table.empty() ? range(0, 1) : table(s.table);
+  // The FROM table qualifies its columns (words.word, w.word, w.*), as Spark's SubqueryAlias.
+  if (!s.table.empty())
+    df = df.alias(s.table_alias.empty() ? s.table.substr(s.table.rfind('.') + 1) : s.table_alias);
   plan::PlanPtr p = df.plan();
   if (s.where) p = plan::filter(p, s.where);
   bool has_aggregate = !s.group_by.empty();

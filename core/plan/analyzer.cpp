@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "expr/function_registry.h"
+#include "plan/column_origin.h"
 #include "plan/expression_resolver.h"
 
 namespace runnel::plan {
@@ -60,10 +61,39 @@ void collectRefs(const Expr& e, std::vector<int>& out) {
     collectRefs(*a, out);
 }
 
+// Spark's UnresolvedStar.expand for "a.*": the columns of the DataFrame aliased "a", else the
+// fields of struct column "a" (window.*).
+void expandQualifiedStar(const LogicalPlan& child, const Expr& star, std::vector<ExprPtr>& out) {
+  std::vector<size_t> aliased = aliasOrdinals(child, star.name);
+  if (!aliased.empty()) {
+    for (size_t i : aliased)
+      out.push_back(boundReference(child.output, i));
+    return;
+  }
+  if (auto idx = child.output.indexOf(star.name);
+      idx && child.output[*idx].type->id == types::TypeId::Struct) {
+    for (const auto& f : child.output[*idx].type->fields)
+      out.push_back(
+          expr::alias(expr::getField(boundReference(child.output, *idx), f.name), f.name));
+    return;
+  }
+  std::vector<std::string> names;
+  for (const auto& f : child.output.fields)
+    names.push_back("`" + f.name + "`");
+  throw Error(ErrorClass::AnalysisException,
+              fmt::format("[CANNOT_RESOLVE_STAR_EXPAND] Cannot resolve `{}`.* given input columns "
+                          "{}. Please check that the specified table or struct exists and is "
+                          "accessible in the input columns. SQLSTATE: 42704",
+                          star.name, fmt::join(names, ", ")),
+              star.pos);
+}
+
 std::vector<ExprPtr> expandStars(const PlanPtr& child, const std::vector<ExprPtr>& items) {
   std::vector<ExprPtr> out;
   for (const auto& item : items) {
-    if (item->kind == ExprKind::Star) {
+    if (item->kind == ExprKind::Star && !item->name.empty()) {
+      expandQualifiedStar(*child, *item, out);
+    } else if (item->kind == ExprKind::Star) {
       for (size_t i = 0; i < child->output.size(); ++i)
         out.push_back(boundReference(child->output, i));
     } else {

@@ -94,6 +94,17 @@ std::vector<size_t> qualifiedOrdinals(const LogicalPlan& input, const std::strin
   });
 }
 
+std::vector<size_t> aliasOrdinals(const LogicalPlan& input, const std::string& qualifier) {
+  return trace(input, [&](const LogicalPlan& node) -> std::optional<std::vector<size_t>> {
+    if (node.subquery_alias.empty() || !types::equalsIgnoreCase(node.subquery_alias, qualifier))
+      return std::nullopt;
+    std::vector<size_t> all(node.output.size());
+    for (size_t i = 0; i < all.size(); ++i)
+      all[i] = i;
+    return all;
+  });
+}
+
 std::string qualifierOf(const LogicalPlan& plan, size_t ordinal) {
   const LogicalPlan* node = &plan;
   while (node->subquery_alias.empty() && !node->children.empty()) {

@@ -20,6 +20,9 @@ std::vector<size_t> originOrdinals(const LogicalPlan& input, const LogicalPlan& 
 std::vector<size_t> qualifiedOrdinals(const LogicalPlan& input, const std::string& qualifier,
                                       const std::string& name);
 
+// Ordinals in `input`'s output of every column of the DataFrame aliased `qualifier` ("a.*").
+std::vector<size_t> aliasOrdinals(const LogicalPlan& input, const std::string& qualifier);
+
 // The alias (qualifier) output column `ordinal` of `plan` carries, "" when none.
 std::string qualifierOf(const LogicalPlan& plan, size_t ordinal);
 

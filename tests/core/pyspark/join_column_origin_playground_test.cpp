@@ -60,6 +60,30 @@ TEST(PlaygroundJoin, AliasedSelfJoin) {
   EXPECT_EQ(outputText(events), "[('a', 'b')]\n");
 }
 
+TEST(PlaygroundJoin, QualifiedStarExpandsOneAliasOrOneStruct) {
+  Json events =
+      run("j = df1.alias('a').join(df2.alias('b'), col('a.key') == col('b.key'))\n"
+          "print(j.select('a.*', 'b.v').columns)\n"
+          "df1.createOrReplaceTempView('words')\n"
+          "print(spark.sql('SELECT words.v, words.* FROM words').columns)\n"
+          "print(df1.select(col('key').cast('timestamp').alias('t'))"
+          ".selectExpr('window(t, \"10 seconds\") AS w').select('w.*').columns)\n");
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events),
+            "['key', 'v', 'v']\n"
+            "['v', 'key', 'v']\n"
+            "['start', 'end']\n");
+}
+
+TEST(PlaygroundJoin, StarOfNoAliasOrStructCannotExpand) {
+  auto errors = ofType(run("df1.select('nope.*')\n"), "error");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]["message"],
+            "[CANNOT_RESOLVE_STAR_EXPAND] Cannot resolve `nope`.* given input columns `key`, `v`. "
+            "Please check that the specified table or struct exists and is accessible in the "
+            "input columns. SQLSTATE: 42704");
+}
+
 TEST(PlaygroundJoin, BareSharedNameIsAmbiguous) {
   auto errors = ofType(run("j = df1.join(df2, df1.key == df2.key)\n"
                            "j.select(col('key'))\n"),
