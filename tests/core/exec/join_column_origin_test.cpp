@@ -113,5 +113,32 @@ TEST(StreamStreamJoin, ColumnsOfTheSameNameBindToTheirSide) {
   EXPECT_EQ(t.newAnswer(), std::vector<std::string>{"1 | 10 | 100"});
 }
 
+// Both sides named key and time: the range condition is recognised on the columns the origins
+// pick, so state is bounded as in StreamStreamJoin.RangeConditionEvictsOnlyTheBoundedSide.
+TEST(StreamStreamJoin, RangeConditionOverSameNamedColumnsBoundsState) {
+  auto timed = [](const DataFrame& in) {
+    return in.select({col("key"), col("time").cast("timestamp").alias("time")})
+        .withWatermark("time", "10 seconds");
+  };
+  JoinStreamTest t({intColumns({"key", "time"}), intColumns({"key", "time"})},
+                   [&](const std::vector<DataFrame>& in) {
+                     DataFrame l = timed(in[0]);
+                     DataFrame r = timed(in[1]);
+                     Column before = l["time"].binary(
+                         "<", r["time"].binary("-", functions::expr("interval 5 seconds")));
+                     return l.join(r, eq(l["key"], r["key"]).binary("and", before))
+                         .select({l["key"], l["time"].cast("bigint"), r["time"].cast("bigint")});
+                   });
+  t.addData(0, {ints({1, 5})});
+  EXPECT_TRUE(t.newAnswer().empty());
+  t.addData(1, {ints({1, 11}), ints({1, 10})});
+  EXPECT_EQ(t.newAnswer(), std::vector<std::string>{"1 | 5 | 11"});
+  t.addData(0, {ints({1, 30})});
+  t.newAnswer();
+  t.addData(1, {ints({0, 30})});
+  EXPECT_TRUE(t.newAnswer().empty());
+  EXPECT_EQ(t.numStateRows(), 3);  // left 5 and 30 (unbounded), right 30
+}
+
 }  // namespace
 }  // namespace runnel::testing
