@@ -105,6 +105,19 @@ std::vector<size_t> aliasOrdinals(const LogicalPlan& input, const std::string& q
   });
 }
 
+bool isSelfJoinEquality(const expr::Expr& e, const LogicalPlan* plan) {
+  if (!plan || plan->kind != PlanKind::Join || (e.name != "=" && e.name != "<=>") ||
+      e.args.size() != 2)
+    return false;
+  const expr::Expr& a = *e.args[0];
+  const expr::Expr& b = *e.args[1];
+  if (a.kind != expr::ExprKind::ColumnRef || b.kind != expr::ExprKind::ColumnRef ||
+      !types::equalsIgnoreCase(a.name, b.name))
+    return false;
+  auto origin = a.origin.lock();
+  return origin && origin == b.origin.lock();
+}
+
 std::string qualifierOf(const LogicalPlan& plan, size_t ordinal) {
   const LogicalPlan* node = &plan;
   while (node->subquery_alias.empty() && !node->children.empty()) {

@@ -26,6 +26,10 @@ std::vector<size_t> aliasOrdinals(const LogicalPlan& input, const std::string& q
 // The alias (qualifier) output column `ordinal` of `plan` carries, "" when none.
 std::string qualifierOf(const LogicalPlan& plan, size_t ordinal);
 
+// Dataset.join's rule for a trivially true equality: in a self-join (`plan` a Join),
+// df.key == df.key compares the left side's column with the right side's.
+bool isSelfJoinEquality(const expr::Expr& e, const LogicalPlan* plan);
+
 // A column reference resolved to an input ordinal, with the struct fields still to extract
 // (col("a.s.f") on a DataFrame aliased "a").
 struct ColumnMatch {

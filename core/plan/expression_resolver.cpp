@@ -162,22 +162,6 @@ class Resolver {
   ExprPtr resolveCaseWhen(const Expr& e);
   void checkCastable(const types::DataType& from, const types::DataType& to, const Expr& e);
 
-  // Dataset.join's rule for a trivially true equality: in a self-join, df.key == df.key compares
-  // the left side's column with the right side's.
-  bool isSelfJoinEquality(const Expr& e) const {
-    const LogicalPlan* plan = options_.input_plan;
-    if (!plan || plan->kind != PlanKind::Join || (e.name != "=" && e.name != "<=>") ||
-        e.args.size() != 2)
-      return false;
-    const Expr& a = *e.args[0];
-    const Expr& b = *e.args[1];
-    if (a.kind != ExprKind::ColumnRef || b.kind != ExprKind::ColumnRef ||
-        !types::equalsIgnoreCase(a.name, b.name))
-      return false;
-    auto origin = a.origin.lock();
-    return origin && origin == b.origin.lock();
-  }
-
   const types::Schema& input_;
   const ResolveOptions& options_;
   int join_side_ = -1;  // set while resolving one side of a self-join equality
@@ -257,7 +241,7 @@ ExprPtr Resolver::resolveCall(const ExprPtr& e, bool top_level) {
   std::vector<ExprPtr> args;
   std::vector<types::DataTypePtr> arg_types;
   bool inner_aggregates = def->kind != expr::FunctionKind::Aggregate && options_.allow_aggregates;
-  bool self_join_equality = isSelfJoinEquality(*e);
+  bool self_join_equality = isSelfJoinEquality(*e, options_.input_plan);
   for (const auto& a : e->args) {
     if (self_join_equality) join_side_ = static_cast<int>(args.size());
     // count(*) counts rows: Spark turns the star into the literal 1.
