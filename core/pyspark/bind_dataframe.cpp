@@ -95,7 +95,7 @@ class DataFrameObject final : public HostObject {
       return Value::list(std::move(out));
     }
     if (n == "writeStream") return wrapStreamWriter(ctx_, df_);
-    if (n == "sparkSession") return std::nullopt;
+    if (n == "sparkSession") return wrapSession(ctx_);
     if (n == "write") {
       try {
         return wrapDataFrameWriter(df_);

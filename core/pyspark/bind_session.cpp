@@ -228,6 +228,10 @@ class SessionClass final : public HostObject {
 
 }  // namespace
 
+Value wrapSession(const ContextPtr& ctx) {
+  return host<SessionObject>(ctx);
+}
+
 std::vector<std::pair<std::string, Value>> sqlModule(const ContextPtr& ctx) {
   std::vector<std::pair<std::string, Value>> attrs;
   attrs.emplace_back("SparkSession", host<SessionClass>(ctx));

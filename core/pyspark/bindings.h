@@ -62,6 +62,7 @@ Value jsonToPython(const std::string& json);
 
 // Session (bind_session.cpp)
 std::vector<std::pair<std::string, Value>> sqlModule(const ContextPtr& ctx);
+Value wrapSession(const ContextPtr& ctx);  // the playground's one SparkSession (df.sparkSession)
 
 // Types and rows (bind_types.cpp, bind_row.cpp)
 std::vector<std::pair<std::string, Value>> typesModule();

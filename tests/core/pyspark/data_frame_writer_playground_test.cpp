@@ -86,6 +86,26 @@ TEST(ForeachBatchSink, FunctionAppendsEachBatchWithDataFrameWriter) {
   EXPECT_EQ(outputText(read), "['a', 'b', 'c']\n0\n2\n");
 }
 
+TEST(ForeachBatchSink, FunctionQueriesTheBatchThroughATempView) {
+  Session s;
+  Playground p(s.o);
+  p.run(std::string(kPrelude) +
+        "lines = spark.readStream.format('socket').option('host', 'localhost')"
+        ".option('port', 9999).load()\n"
+        "def upper(df, batch_id):\n"
+        "    df.createOrReplaceTempView('updates')\n"
+        "    rows = df.sparkSession.sql('SELECT upper(value) AS v FROM updates').collect()\n"
+        "    print(batch_id, [r.v for r in rows])\n"
+        "q = lines.writeStream.foreachBatch(upper).start()\n");
+  p.tick();
+  p.pushLines("localhost:9999", {"a", "b"});
+  s.clock->advance(1000);
+  p.tick();
+  Json events = Json::parse(p.takeEvents());
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events), "0 []\n1 ['A', 'B']\n");
+}
+
 TEST(ForeachSink, FunctionRunsOnEveryRow) {
   Session s;
   Playground p(s.o);
