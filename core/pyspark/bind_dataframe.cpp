@@ -231,6 +231,15 @@ std::optional<Value> DataFrameObject::callMethod(Interpreter& in, const std::str
     std::string how = p.has(2) ? requireStr(*p.get(2), "how", pos) : "inner";
     if (p.has(1)) {
       if (const Column* c = asColumn(*p.get(1))) return wrap(df_.join(*other, *c, how));
+      // A list of Column conditions: PySpark ANDs them (functools.reduce(operator.and_, on)).
+      const Value& on = *p.get(1);
+      if (on.isSequence() && !on.items().empty() && asColumn(on.items()[0])) {
+        std::vector<Column> conds = toColumns(on.items(), pos);
+        Column all = conds[0];
+        for (size_t i = 1; i < conds.size(); ++i)
+          all = all.binary("and", conds[i]);
+        return wrap(df_.join(*other, all, how));
+      }
     }
     std::vector<std::string> on =
         p.has(1) ? strings({*p.get(1)}, "on", pos) : std::vector<std::string>{};

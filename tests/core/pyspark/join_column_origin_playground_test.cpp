@@ -52,6 +52,14 @@ TEST(PlaygroundJoin, AttributeAndItemColumnsBindToTheirDataFrame) {
   EXPECT_EQ(outputText(events), "[(1, None, None), (2, 2, 'x')]\n");
 }
 
+TEST(PlaygroundJoin, ListOfConditionsIsTheirConjunction) {
+  Json events =
+      run("j = df1.join(df2, [df1.key == df2.key, df1.v < df2.v])\n"
+          "print([tuple(r) for r in j.collect()])\n");
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events), "[(2, 'b', 2, 'x')]\n");
+}
+
 TEST(PlaygroundJoin, AliasedSelfJoin) {
   Json events =
       run("j = df1.alias('a').join(df1.alias('b'), col('a.key') < col('b.key'))\n"
