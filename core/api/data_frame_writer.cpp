@@ -124,6 +124,13 @@ void DataFrameWriter::save(const std::string& path_arg) {
   std::string dir = *path_option;
   while (dir.size() > 1 && dir.back() == '/')
     dir.pop_back();
+  if (const auto* codec = options_.find("compression");
+      codec && lower(*codec) != "none" && lower(*codec) != "uncompressed") {
+    throw Error(ErrorClass::NotImplementedError,
+                fmt::format("DataFrame.write with compression \"{}\" is not supported by Runnel; "
+                            "files are written uncompressed",
+                            *codec));
+  }
   if (f == "csv") format::verifyCsvSchema(df_.schema());
   if (f == "text") verifyTextSchema(df_.schema());
 

@@ -186,6 +186,14 @@ TEST(DataFrameWriter, SparkErrors) {
   }
 }
 
+TEST(DataFrameWriter, CompressionIsNotSupported) {
+  Session s;
+  auto errors = ofType(s.run("spark.range(1).write.csv('out', compression='gzip')\n"), "error");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]["errorClass"], "NotImplementedError");
+  EXPECT_FALSE(s.fs->exists("out"));
+}
+
 TEST(DataFrameWriter, ConsoleFormatShowsTheRows) {
   Session s;
   Json events = s.run("spark.range(2).write.format('console').option('numRows', 1).save()\n");
