@@ -210,6 +210,7 @@ DataFrame DataFrame::alias(const std::string& name) const {
   // already handles the node kind, and the copy is a new origin for its columns.
   auto aliased = std::make_shared<plan::LogicalPlan>(*plan_);
   aliased->subquery_alias = name;
+  aliased->aliased = plan_;
   return DataFrame(session_, aliased);
 }
 

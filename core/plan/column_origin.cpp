@@ -80,8 +80,10 @@ std::vector<size_t> trace(const LogicalPlan& node, const Match& match) {
 std::vector<size_t> originOrdinals(const LogicalPlan& input, const LogicalPlan& origin,
                                    const std::string& name) {
   return trace(input, [&](const LogicalPlan& node) -> std::optional<std::vector<size_t>> {
-    if (&node != &origin) return std::nullopt;
-    return named(node, name);
+    for (const LogicalPlan* p = &node; p != nullptr; p = p->aliased.get()) {
+      if (p == &origin) return named(node, name);
+    }
+    return std::nullopt;
   });
 }
 

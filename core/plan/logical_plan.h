@@ -66,6 +66,9 @@ struct LogicalPlan {
   // DataFrame.alias (Spark's SubqueryAlias): the qualifier of this node's output columns, so
   // col("a.key") picks the aliased side of a join. The aliased node is a copy of the DataFrame's.
   std::string subquery_alias;
+  // The node this aliased copy was made from: df.alias("a") keeps df's attribute ids in Spark, so
+  // df["key"] still resolves against the copy.
+  std::shared_ptr<const LogicalPlan> aliased;
 
   // Spark's treeString, e.g. "Aggregate [word#1], [word#1, count(1) AS count#5L]".
   std::string treeString() const;

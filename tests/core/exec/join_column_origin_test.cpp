@@ -78,6 +78,11 @@ TEST_F(DataFrameJoin, AliasedSelfJoinResolvesQualifiedNames) {
             "`b`.`key`]. SQLSTATE: 42704");
 }
 
+TEST_F(DataFrameJoin, AliasKeepsTheDataFramesColumns) {
+  DataFrame j = left.alias("a").join(right.alias("b"), eq(left["key"], right["key"]));
+  EXPECT_EQ(rows(j.select({left["v"], col("b.v")})), std::vector<std::string>{"b | x"});
+}
+
 TEST_F(DataFrameJoin, SelfJoinEqualityComparesLeftWithRight) {
   DataFrame j = left.join(left, eq(left["key"], left["key"]));
   EXPECT_EQ(rows(j), (std::vector<std::string>{"1 | a | 1 | a", "2 | b | 2 | b"}));
