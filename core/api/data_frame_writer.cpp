@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include "api/source_reading.h"
-#include "expr/type_coercion.h"
 #include "format/csv_writer.h"
+#include "format/file_format.h"
 #include "format/json_writer.h"
 #include "plan/logical_plan.h"
 #include "runnel/spark_session.h"
@@ -23,22 +23,6 @@ namespace {
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
-}
-
-// TextFileFormat.verifySchema: one string column.
-void verifyTextSchema(const types::Schema& schema) {
-  if (schema.size() != 1) {
-    throw Error(ErrorClass::AnalysisException,
-                fmt::format("Text data source supports only a single column, and you have {} "
-                            "columns.",
-                            schema.size()));
-  }
-  if (schema[0].type->id != types::TypeId::String) {
-    throw Error(ErrorClass::AnalysisException,
-                fmt::format("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't "
-                            "support the column `{}` of the type {}. SQLSTATE: 0A000",
-                            schema[0].name, expr::toSQLType(*schema[0].type)));
-  }
 }
 
 // TextOutputWriter: the value, then '\n' (a null writes an empty line).
@@ -131,8 +115,8 @@ void DataFrameWriter::save(const std::string& path_arg) {
                             "files are written uncompressed",
                             *codec));
   }
-  if (f == "csv") format::verifyCsvSchema(df_.schema());
-  if (f == "text") verifyTextSchema(df_.schema());
+  // The formats check a schema alike for reading and writing (Spark's supportDataType).
+  if (auto kind = format::fileFormatKind(f)) format::checkUserSchema(*kind, df_.schema());
 
   FileSystem& fs = session.fileSystem();
   if (fs.exists(dir)) {

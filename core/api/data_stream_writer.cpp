@@ -9,6 +9,7 @@
 #include "api/source_reading.h"
 #include "api/stream_source_factory.h"
 #include "format/csv_writer.h"
+#include "format/file_format.h"
 #include "plan/analyzer.h"
 #include "plan/unsupported_operation_checker.h"
 #include "stream/console_sink.h"
@@ -204,7 +205,7 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
           fn(DataFrame(s, plan::localRelation(std::make_shared<types::Batch>(rows))), batch_id);
         });
   } else if (f == "csv" || f == "json") {
-    if (f == "csv") format::verifyCsvSchema(df_.schema());
+    if (f == "csv") format::checkUserSchema(format::FileFormatKind::Csv, df_.schema());
     cfg.sink = std::make_unique<stream::FileStreamSink>(
         session->fileSystem(), *file_path,
         f == "csv" ? stream::FileSinkFormat::Csv : stream::FileSinkFormat::Json,

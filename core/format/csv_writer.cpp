@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "expr/type_coercion.h"
 #include "format/double_format.h"
 #include "runnel/error.h"
 
@@ -66,21 +65,11 @@ void appendCell(std::string& out, const types::Column& c, size_t row, const CsvO
       appendField(out, c.stringAt(row), o);
       break;
     default:
-      break;  // rejected by verifyCsvSchema; a null-typed column writes nulls
+      break;  // rejected by checkUserSchema; a null-typed column writes nulls
   }
 }
 
 }  // namespace
-
-void verifyCsvSchema(const types::Schema& schema) {
-  for (const auto& f : schema.fields) {
-    if (f.type->id != TypeId::Array && f.type->id != TypeId::Struct) continue;
-    throw Error(ErrorClass::AnalysisException,
-                fmt::format("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't "
-                            "support the column `{}` of the type {}. SQLSTATE: 0A000",
-                            f.name, expr::toSQLType(*f.type)));
-  }
-}
 
 void appendCsvHeader(std::string& out, const types::Schema& schema, const CsvOptions& options) {
   for (size_t c = 0; c < schema.fields.size(); ++c) {

@@ -12,10 +12,6 @@
 
 namespace runnel::format {
 
-// Throws AnalysisException [UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] for an array or struct column,
-// which CSV cannot hold (checked when a query starts, as Spark's DataSource.verifySchema).
-void verifyCsvSchema(const types::Schema& schema);
-
 // The header line: the column names as fields.
 void appendCsvHeader(std::string& out, const types::Schema& schema, const CsvOptions& options);
 // Appends every row of `batch` (timestamps as yyyy-MM-dd'T'HH:mm:ss.SSSXXX in options.zone).

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "format/csv_writer.h"
+#include "format/file_format.h"
 #include "format/json_writer.h"
 #include "runnel/error.h"
 #include "stream/file_stream_sink_log.h"
@@ -202,7 +203,7 @@ TEST(FileSinkWriters, TimestampsDoublesAndStructsAsSparkWritesThem) {
   types::Schema nested;
   nested.fields = {{"w", types::structType({{"start", types::timestampType(), true}}), true}};
   try {
-    format::verifyCsvSchema(nested);
+    format::checkUserSchema(format::FileFormatKind::Csv, nested);
     FAIL() << "expected AnalysisException";
   } catch (const Error& e) {
     EXPECT_EQ(e.message(),
