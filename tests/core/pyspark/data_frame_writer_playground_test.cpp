@@ -8,11 +8,14 @@
 #include <string>
 
 #include "runnel/playground.h"
+#include "support/playground_events.h"
 
 namespace runnel {
 namespace {
 
 using Json = nlohmann::json;
+using testing::ofType;
+using testing::outputText;
 
 constexpr const char* kPrelude =
     "from pyspark.sql import SparkSession\n"
@@ -32,21 +35,6 @@ struct Session {
   std::shared_ptr<FileSystem> fs = makeMemoryFileSystem();
   PlaygroundOptions o;
 };
-
-std::vector<Json> ofType(const Json& events, const std::string& type) {
-  std::vector<Json> out;
-  for (const Json& e : events) {
-    if (e["type"] == type) out.push_back(e);
-  }
-  return out;
-}
-
-std::string outputText(const Json& events) {
-  std::string text;
-  for (const Json& e : ofType(events, "output"))
-    text += e["text"].get<std::string>();
-  return text;
-}
 
 TEST(ForeachBatchSink, FunctionAppendsEachBatchWithDataFrameWriter) {
   Session s;

@@ -7,19 +7,13 @@
 #include <string>
 
 #include "runnel/playground.h"
+#include "support/playground_events.h"
 
 namespace runnel {
 namespace {
 
 using Json = nlohmann::json;
-
-std::vector<Json> ofType(const Json& events, const std::string& type) {
-  std::vector<Json> out;
-  for (const Json& e : events) {
-    if (e["type"] == type) out.push_back(e);
-  }
-  return out;
-}
+using testing::ofType;
 
 TEST(PlaygroundFileSink, PathOptionAndStartPathBothWriteTheFolder) {
   auto clock = std::make_shared<ManualClock>(1'700'000'000'000);

@@ -8,11 +8,14 @@
 #include <string>
 
 #include "runnel/playground.h"
+#include "support/playground_events.h"
 
 namespace runnel {
 namespace {
 
 using Json = nlohmann::json;
+using testing::ofType;
+using testing::outputText;
 
 constexpr const char* kTables =
     "from pyspark.sql import SparkSession\n"
@@ -27,21 +30,6 @@ Json run(const std::string& code) {
   Playground p(o);
   p.run(kTables + code);
   return Json::parse(p.takeEvents());
-}
-
-std::vector<Json> ofType(const Json& events, const std::string& type) {
-  std::vector<Json> out;
-  for (const Json& e : events) {
-    if (e["type"] == type) out.push_back(e);
-  }
-  return out;
-}
-
-std::string outputText(const Json& events) {
-  std::string text;
-  for (const Json& e : ofType(events, "output"))
-    text += e["text"].get<std::string>();
-  return text;
 }
 
 TEST(PlaygroundJoin, AttributeAndItemColumnsBindToTheirDataFrame) {
