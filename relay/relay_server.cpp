@@ -7,13 +7,11 @@
 namespace runnel::relay {
 
 namespace {
-// While some tab is paused, its queue is checked this often (WebSocket++ has no "sent" callback).
-constexpr auto kDrainInterval = std::chrono::milliseconds(1);
 namespace close = websocketpp::close::status;
 }  // namespace
 
 RelayServer::RelayServer(asio::io_context& io, RelayConfig config)
-    : io_(io), config_(std::move(config)), drain_timer_(io) {
+    : io_(io), config_(std::move(config)) {
   server_.clear_access_channels(websocketpp::log::alevel::all);
   server_.clear_error_channels(websocketpp::log::elevel::all);
   if (config_.verbose)
@@ -63,7 +61,6 @@ void RelayServer::stop() {
     tab->connection()->close(close::going_away, "relay stopping", ignored);
   for (auto& [key, target] : targets_)
     target.connection->stop();
-  drain_timer_.cancel();
 }
 
 std::string RelayServer::url() const {
@@ -107,6 +104,7 @@ void RelayServer::onOpen(WsHandle handle) {
   SubscriberLimits limits{config_.send_high_water, config_.lines_message_bytes,
                           config_.max_subscriptions};
   auto tab = std::make_unique<Subscriber>(connection, limits);
+  connection->set_written_handler([this, handle] { onWritten(handle); });
   tab->sendText(encodeHello({std::string("runnel ") + RUNNEL_VERSION, config_.max_line_bytes,
                              WsConfig::max_message_size, config_.max_subscriptions}));
   tabs_.emplace(handle, std::move(tab));
@@ -198,7 +196,7 @@ void RelayServer::subscribe(Subscriber& tab, const ClientMessage& message) {
     target.start();  // announces "connecting" to this tab
   } else {
     tab.sendText(encodeState(key, target.state(), target.stateMessage(), target.retryMs()));
-    if (tab.pump()) armDrainTimer();
+    tab.pump();
   }
 }
 
@@ -212,33 +210,25 @@ void RelayServer::unsubscribe(Subscriber& tab, const ClientMessage& message) {
   it->second.connection->resumeReading();
 }
 
-void RelayServer::pumpTabsOf(const TargetConnection* target) {
-  bool any_paused = false;
-  for (auto& [handle, tab] : tabs_) {
-    bool wanted = target ? tab->find(*target) != nullptr : tab->paused();
-    if (wanted)
-      any_paused = tab->pump() || any_paused;
-    else
-      any_paused = any_paused || tab->paused();
-  }
-  if (any_paused) armDrainTimer();
-}
-
-void RelayServer::armDrainTimer() {
-  if (drain_armed_ || stopping_) return;
-  drain_armed_ = true;
-  drain_timer_.expires_after(kDrainInterval);
-  drain_timer_.async_wait([this](const std::error_code& error) {
-    drain_armed_ = false;
-    if (error || stopping_) return;
-    pumpTabsOf(nullptr);
-    for (auto& [key, target] : targets_)
-      target.connection->resumeReading();
+void RelayServer::onWritten(WsHandle handle) {
+  auto it = tabs_.find(handle);
+  if (it == tabs_.end() || !it->second->paused()) return;
+  // WebSocket++ has just posted the write of what this tab queued: refill behind it, after that.
+  asio::post(io_, [this, handle] {
+    auto it = tabs_.find(handle);
+    if (it == tabs_.end() || stopping_) return;
+    Subscriber& tab = *it->second;
+    tab.pump();  // when still full, the next completed write calls again
+    for (const auto& subscription : tab.subscriptions()) {
+      if (subscription.target->readingHeld()) subscription.target->resumeReading();
+    }
   });
 }
 
 void RelayServer::targetLines(TargetConnection& target) {
-  pumpTabsOf(&target);
+  for (auto& [handle, tab] : tabs_) {
+    if (tab->find(target)) tab->pump();
+  }
 }
 
 void RelayServer::targetState(TargetConnection& target) {

@@ -1,5 +1,5 @@
 // The relay on one io_context: WebSocket++ serves /ws (and the page's files for `runnel serve`),
-// targets fan their lines out to subscribed tabs, and a drain timer resumes paused tabs.
+// targets fan their lines out to subscribed tabs, and a paused tab resumes when a write completes.
 #pragma once
 
 #include <asio.hpp>
@@ -49,8 +49,7 @@ class RelayServer : private TargetListener {
 
   void subscribe(Subscriber& tab, const ClientMessage& message);
   void unsubscribe(Subscriber& tab, const ClientMessage& message);
-  void pumpTabsOf(const TargetConnection* target);  // nullptr: the paused tabs
-  void armDrainTimer();
+  void onWritten(WsHandle handle);  // one of the tab's writes completed
   void log(const std::string& line) const;
 
   void targetLines(TargetConnection& target) override;
@@ -65,8 +64,6 @@ class RelayServer : private TargetListener {
   HandshakePolicy policy_;
   std::map<WsHandle, std::unique_ptr<Subscriber>, std::owner_less<WsHandle>> tabs_;
   std::map<std::string, Target> targets_;
-  asio::steady_timer drain_timer_;
-  bool drain_armed_ = false;
   bool stopping_ = false;
   uint16_t port_ = 0;
 };
