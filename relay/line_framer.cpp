@@ -2,6 +2,9 @@
 #include "line_framer.h"
 
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace runnel::relay {
 
@@ -14,20 +17,44 @@ void LineSink::lines(std::string_view block, const std::vector<uint32_t>& ends) 
 }
 
 // The common case, kept cheap: whole lines that need no '\r' cut and fit the limit go out as one
-// block. Returns where it stopped: the end, a partial line, or a line the general path handles.
+// block. The newlines are found 16 bytes at a time (a memchr per line costs a call per line).
+// Returns where it stopped: the end, a partial line, or a line the general path handles.
 const char* LineFramer::feedWholeLines(const char* p, const char* end, LineSink& sink) {
   const char* block = p;
+  const char* line = p;  // where the next line begins
   ends_.clear();
-  while (p < end) {
-    const char* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
-    if (!nl) break;
-    size_t size = size_t(nl - p);
-    if (size > max_line_bytes_ || (size > 0 && nl[-1] == '\r')) break;
-    p = nl + 1;
-    ends_.push_back(static_cast<uint32_t>(p - block));
+  // Takes the line ending at `nl`, or says the general path must (false).
+  auto take = [&](const char* nl) {
+    size_t size = size_t(nl - line);
+    if (size > max_line_bytes_ || (size > 0 && nl[-1] == '\r')) return false;
+    line = nl + 1;
+    ends_.push_back(static_cast<uint32_t>(line - block));
+    return true;
+  };
+  const char* scan = p;
+  bool stopped = false;
+#ifdef __SSE2__
+  const __m128i newline = _mm_set1_epi8('\n');
+  constexpr size_t kChunk = sizeof(__m128i);
+  for (; !stopped && size_t(end - scan) >= kChunk; scan += kChunk) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(scan));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, newline)));
+    for (; mask != 0; mask &= mask - 1) {
+      if (!take(scan + __builtin_ctz(mask))) {
+        stopped = true;
+        break;
+      }
+    }
   }
-  if (!ends_.empty()) sink.lines(std::string_view(block, size_t(p - block)), ends_);
-  return p;
+#endif
+  while (!stopped && scan < end) {
+    const char* nl = static_cast<const char*>(std::memchr(scan, '\n', size_t(end - scan)));
+    if (!nl) break;
+    stopped = !take(nl);
+    scan = nl + 1;
+  }
+  if (!ends_.empty()) sink.lines(std::string_view(block, size_t(line - block)), ends_);
+  return line;
 }
 
 void LineFramer::emit(std::string_view text, LineSink& sink) {

@@ -46,23 +46,30 @@ void LineLog::append(std::string_view line, uint32_t connection) {
 
 void LineLog::appendLines(std::string_view block, const std::vector<uint32_t>& ends,
                           uint32_t connection) {
+  // Written at once, behind what was staged (one write, and no copy of the block).
   uint64_t position = file_.end() + staged_.size();  // of the block's first byte
-  staged_.append(block);
+  file_.append(staged_, block);
+  staged_.clear();
+  staged_lines_ = 0;
   size_t i = 0;
   uint32_t base = 0;  // where line i begins in block
   while (i < ends.size()) {
     Segment& segment = writableSegment(connection, ends[i] - base, position + base);
-    size_t used = segment.ends.empty() ? 0 : segment.ends.back();
-    size_t from = i;
     // As many lines as the segment takes (at least one: writableSegment made room for it).
-    do {
-      segment.ends.push_back(static_cast<uint32_t>(used + ends[i] - base));
-      ++i;
-    } while (i < ends.size() && segment.ends.size() < segment_lines_ &&
-             used + ends[i] - base <= segment_bytes_);
-    lines_ += i - from;
-    staged_lines_ += i - from;
-    bytes_ += ends[i - 1] - (from == 0 ? 0 : ends[from - 1]);
+    size_t room = segment_lines_ - std::min(segment_lines_, segment.ends.size());
+    uint32_t used = segment.ends.empty() ? 0 : segment.ends.back();
+    uint32_t byte_limit =
+        static_cast<uint32_t>(base + (segment_bytes_ - std::min<size_t>(segment_bytes_, used)));
+    auto last = std::upper_bound(
+        ends.begin() + long(i),
+        ends.begin() + long(std::min(ends.size(), i + std::max<size_t>(room, 1))), byte_limit);
+    size_t count = std::max<size_t>(1, size_t(last - (ends.begin() + long(i))));
+    uint32_t shift = used - base;  // line ends move from the block's start to the segment's
+    for (size_t k = i; k < i + count; ++k)
+      segment.ends.push_back(ends[k] + shift);
+    lines_ += count;
+    bytes_ += ends[i + count - 1] - base;
+    i += count;
     base = ends[i - 1];
   }
 }

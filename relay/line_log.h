@@ -37,7 +37,8 @@ class LineLog {
   // line is readable after commit() (one file write per TCP read, not one per line).
   void append(std::string_view line, uint32_t connection);
   // Appends whole lines at once, as LineSink::lines gives them (`block`: each line followed by
-  // '\n'; `ends[i]`: the end of line i in block).
+  // '\n'; `ends[i]`: the end of line i in block). Written at once: the block and what was staged
+  // before it are committed.
   void appendLines(std::string_view block, const std::vector<uint32_t>& ends, uint32_t connection);
   void commit();
   // Drops the oldest lines while the log is over its limits, but never a line at or after

@@ -3,6 +3,7 @@
 #include "log_file.h"
 
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -46,30 +47,52 @@ LogFile::~LogFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void LogFile::append(std::string_view bytes) {
-  // Into the ring first (allocated on first use: a target nobody writes to costs nothing).
-  if (recent_.empty()) recent_.resize(kRecentBytes);
+void LogFile::remember(std::string_view bytes) {
+  // Allocated on first use (a target nobody writes to costs nothing), and not zero-filled.
+  if (!recent_) recent_.reset(new char[kRecentBytes]);
   std::string_view tail =
       bytes.size() > kRecentBytes ? bytes.substr(bytes.size() - kRecentBytes) : bytes;
   uint64_t at = end_ + (bytes.size() - tail.size());
   while (!tail.empty()) {
     size_t index = size_t(at % kRecentBytes);
     size_t n = std::min(tail.size(), kRecentBytes - index);
-    std::memcpy(recent_.data() + index, tail.data(), n);
+    std::memcpy(recent_.get() + index, tail.data(), n);
     tail.remove_prefix(n);
     at += n;
   }
   recent_held_ = size_t(std::min<uint64_t>(kRecentBytes, recent_held_ + bytes.size()));
-  const char* p = bytes.data();
-  size_t left = bytes.size();
-  while (left > 0) {
-    ssize_t n = ::pwrite(fd_, p, left, off_t(end_));
+  end_ += bytes.size();  // the ring holds [end_ - recent_held_, end_)
+}
+
+void LogFile::append(std::string_view first, std::string_view second) {
+  uint64_t at = end_;
+  iovec pieces[2] = {{const_cast<char*>(first.data()), first.size()},
+                     {const_cast<char*>(second.data()), second.size()}};
+  iovec* piece = pieces;
+  size_t count = 2;
+  while (count > 0) {
+    if (piece->iov_len == 0) {
+      ++piece;
+      --count;
+      continue;
+    }
+    ssize_t n = ::pwritev(fd_, piece, int(count), off_t(at));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) throw lastError("cannot write the line log (is the temporary directory full?)");
-    p += n;
-    left -= size_t(n);
-    end_ += uint64_t(n);
+    at += uint64_t(n);
+    for (size_t done = size_t(n); done > 0;) {  // after a short write, go on from there
+      size_t step = std::min(done, piece->iov_len);
+      piece->iov_base = static_cast<char*>(piece->iov_base) + step;
+      piece->iov_len -= step;
+      done -= step;
+      if (piece->iov_len == 0) {
+        ++piece;
+        --count;
+      }
+    }
   }
+  remember(first);
+  remember(second);
 }
 
 void LogFile::read(uint64_t position, size_t size, std::string& out) const {
@@ -77,7 +100,7 @@ void LogFile::read(uint64_t position, size_t size, std::string& out) const {
     while (size > 0) {  // at most two pieces: the ring may wrap
       size_t index = size_t(position % kRecentBytes);
       size_t n = std::min(size, kRecentBytes - index);
-      out.append(recent_.data() + index, n);
+      out.append(recent_.get() + index, n);
       size -= n;
       position += n;
     }

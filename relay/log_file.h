@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,9 @@ class LogFile {
   LogFile(const LogFile&) = delete;
   LogFile& operator=(const LogFile&) = delete;
 
-  // Appends at end() (positions only grow: a dropped range leaves a hole, never a reuse).
-  void append(std::string_view bytes);
+  // Appends `first` then `second` at end(), in one write (positions only grow: a dropped range
+  // leaves a hole, never a reuse).
+  void append(std::string_view first, std::string_view second = {});
   uint64_t end() const { return end_; }
   // Appends `size` bytes read from `position` to `out`.
   void read(uint64_t position, size_t size, std::string& out) const;
@@ -31,11 +33,13 @@ class LogFile {
   void dropBefore(uint64_t position);
 
  private:
+  void remember(std::string_view bytes);  // copies them into the ring; moves end_
+
   int fd_ = -1;
   uint64_t end_ = 0;
   uint64_t dropped_ = 0;               // bytes before this were given back
   mutable std::vector<char> scratch_;  // file reads land here: appending it never zero-fills
-  std::vector<char> recent_;  // ring: position p at p % kRecentBytes, for [end_ - held, end_)
+  std::unique_ptr<char[]> recent_;  // ring: position p at p % kRecentBytes, for [end_ - held, end_)
   size_t recent_held_ = 0;
 };
 

@@ -104,5 +104,28 @@ TEST(LineFramer, WholeLinesGoOutAsBlocksInOrder) {
   EXPECT_EQ(sink.blocks, (std::vector<std::string>{"a\nb\n", "d\n", "e\n", "h\n"}));
 }
 
+// Long streams take the scan that finds newlines 16 bytes at a time: lines of every length and
+// alignment, '\r\n' endings and over-limit lines among them, split like Spark whatever the chunks.
+TEST(LineFramer, LongStreamsSplitTheSameInBlocksAsLineByLine) {
+  constexpr size_t kLimit = 40;
+  std::string stream;
+  std::vector<std::string> expected;
+  for (size_t i = 0; i < 600; ++i) {
+    std::string line(i * 7 % 53, char('a' + i % 26));
+    bool crlf = i % 37 == 5;
+    stream += line + (crlf ? "\r\n" : "\n");
+    expected.push_back(line.size() > kLimit ? "<too long " + std::to_string(line.size()) + ">"
+                                            : line);
+  }
+  for (size_t chunk : {stream.size(), size_t{1} << 12, size_t{1000}, size_t{17}, size_t{16}}) {
+    LineFramer framer(kLimit);
+    CollectBlocks sink;
+    for (size_t at = 0; at < stream.size(); at += chunk)
+      framer.feed(std::string_view(stream).substr(at, chunk), sink);
+    EXPECT_EQ(sink.events, expected) << "chunks of " << chunk;
+    EXPECT_FALSE(sink.blocks.empty());
+  }
+}
+
 }  // namespace
 }  // namespace runnel::relay

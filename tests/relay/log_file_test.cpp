@@ -57,5 +57,18 @@ TEST(LogFile, ALargerAppendThanTheRingStillReadsBack) {
   EXPECT_EQ(readBack(file, file.end() - 100, 100), big.substr(big.size() - 100));
 }
 
+TEST(LogFile, TwoPiecesAppendAsOne) {
+  LogFile file;
+  std::string first = pattern(1000, 1);
+  std::string second = pattern(LogFile::kRecentBytes, 2);  // the ring then holds part of it only
+  file.append(first, second);
+  file.append("", "tail");
+  file.append("head", "");
+  std::string all = first + second + "tail" + "head";
+  ASSERT_EQ(file.end(), all.size());
+  EXPECT_EQ(readBack(file, 0, all.size()), all);
+  EXPECT_EQ(readBack(file, all.size() - 5000, 5000), all.substr(all.size() - 5000));
+}
+
 }  // namespace
 }  // namespace runnel::relay
