@@ -8,6 +8,22 @@
 
 namespace runnel::relay {
 
+#ifdef __SSE2__
+namespace {
+// Bit i is set when p[i] == '\n', for the 64 bytes at p.
+uint64_t newlineMask(const char* p) {
+  const __m128i newline = _mm_set1_epi8('\n');
+  uint64_t mask = 0;
+  for (int i = 0; i < 4; ++i) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    auto bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, newline)));
+    mask |= uint64_t(bits) << (16 * i);
+  }
+  return mask;
+}
+}  // namespace
+#endif
+
 void LineSink::lines(std::string_view block, const std::vector<uint32_t>& ends) {
   size_t begin = 0;
   for (uint32_t end : ends) {
@@ -17,7 +33,7 @@ void LineSink::lines(std::string_view block, const std::vector<uint32_t>& ends) 
 }
 
 // The common case, kept cheap: whole lines that need no '\r' cut and fit the limit go out as one
-// block. The newlines are found 16 bytes at a time (a memchr per line costs a call per line).
+// block. The newlines are found 64 bytes at a time (a memchr per line costs a call per line).
 // Returns where it stopped: the end, a partial line, or a line the general path handles.
 const char* LineFramer::feedWholeLines(const char* p, const char* end, LineSink& sink) {
   const char* block = p;
@@ -34,13 +50,11 @@ const char* LineFramer::feedWholeLines(const char* p, const char* end, LineSink&
   const char* scan = p;
   bool stopped = false;
 #ifdef __SSE2__
-  const __m128i newline = _mm_set1_epi8('\n');
-  constexpr size_t kChunk = sizeof(__m128i);
-  for (; !stopped && size_t(end - scan) >= kChunk; scan += kChunk) {
-    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(scan));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, newline)));
-    for (; mask != 0; mask &= mask - 1) {
-      if (!take(scan + __builtin_ctz(mask))) {
+  // 64 bytes a step: one hard-to-predict branch (how many newlines) per step, not per 16 bytes.
+  constexpr size_t kStep = 64;
+  for (; !stopped && size_t(end - scan) >= kStep; scan += kStep) {
+    for (uint64_t mask = newlineMask(scan); mask != 0; mask &= mask - 1) {
+      if (!take(scan + __builtin_ctzll(mask))) {
         stopped = true;
         break;
       }

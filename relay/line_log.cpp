@@ -65,8 +65,10 @@ void LineLog::appendLines(std::string_view block, const std::vector<uint32_t>& e
         ends.begin() + long(std::min(ends.size(), i + std::max<size_t>(room, 1))), byte_limit);
     size_t count = std::max<size_t>(1, size_t(last - (ends.begin() + long(i))));
     uint32_t shift = used - base;  // line ends move from the block's start to the segment's
-    for (size_t k = i; k < i + count; ++k)
-      segment.ends.push_back(ends[k] + shift);
+    size_t first = segment.ends.size();
+    segment.ends.insert(segment.ends.end(), ends.begin() + long(i), ends.begin() + long(i + count));
+    for (auto it = segment.ends.begin() + long(first); it != segment.ends.end(); ++it)
+      *it += shift;  // a loop the compiler vectorises
     lines_ += count;
     bytes_ += ends[i + count - 1] - base;
     i += count;
