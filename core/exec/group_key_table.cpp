@@ -123,41 +123,54 @@ void GroupKeyTable::grow() {
   slots_.swap(bigger);
 }
 
+// A one-string-key table's stored keys start with a tag byte and a 4-byte length (the encoding);
+// the compared bytes follow.
+constexpr size_t kStringValueSkip = 5;
+
+bool GroupKeyTable::matches(const Slot& s, const BytesHash& key, const char* bytes,
+                            uint32_t len) const {
+  if (s.hash != key.hash || s.prefix != key.prefix || s.prefix2 != key.prefix2 || s.len != len)
+    return false;
+  if (len <= 16 || len == kNullKey) return true;
+  const size_t skip = one_string_key_ ? kStringValueSkip : 0;
+  return sameBytes(arena_.data() + key_offsets_[s.group_plus1 - 1] + skip + 16, bytes + 16,
+                   len - 16);
+}
+
+uint32_t GroupKeyTable::addSlot(size_t slot, const BytesHash& key, uint32_t len) {
+  const size_t g = key_offsets_.size() - 1;
+  RUNNEL_ASSERT(g < UINT32_MAX - 1, "fewer than 4 billion groups");
+  slots_[slot] = Slot{key.hash, key.prefix, key.prefix2, static_cast<uint32_t>(g + 1), len};
+  return static_cast<uint32_t>(g);
+}
+
 template <class Append>
 uint32_t GroupKeyTable::probe(BytesHash key, std::string_view bytes, uint32_t len, Append&& append,
                               bool& inserted) {
-  const uint64_t hash = key.hash, prefix = key.prefix;
-  // Where a stored key's compared bytes start past its arena offset.
-  const size_t skip = one_string_key_ ? 5 : 0;
   const size_t mask = slots_.size() - 1;
-  size_t i = hash & mask;
+  size_t i = key.hash & mask;
   while (true) {
     const Slot& s = slots_[i];
     if (s.group_plus1 == 0) break;
-    if (s.hash == hash && s.prefix == prefix && s.len == len &&
-        (len <= 8 || len == kNullKey ||
-         sameBytes(arena_.data() + s.key_offset + skip + 8, bytes.data() + 8, len - 8))) {
+    if (matches(s, key, bytes.data(), len)) {
       inserted = false;
       return s.group_plus1 - 1;
     }
     i = (i + 1) & mask;
   }
-  const size_t g = key_offsets_.size() - 1;
-  RUNNEL_ASSERT(g < UINT32_MAX - 1, "fewer than 4 billion groups");
-  RUNNEL_ASSERT(arena_.size() <= UINT32_MAX, "group keys take at most 4 GiB");
-  slots_[i] = Slot{hash, prefix, static_cast<uint32_t>(g + 1), static_cast<uint32_t>(arena_.size()),
-                   len,  0};
+  const uint32_t g = addSlot(i, key, len);
   append();
+  RUNNEL_ASSERT(arena_.size() <= UINT32_MAX, "group keys take at most 4 GiB");
   key_offsets_.push_back(static_cast<uint32_t>(arena_.size()));
   inserted = true;
   if (size() * 2 > slots_.size()) grow();
-  return static_cast<uint32_t>(g);
+  return g;
 }
 
 namespace {
 // The hash of a one-string-key table's null key (any constant: equal hashes are told apart by
 // the length anyway).
-constexpr BytesHash kNullKeyHash{0x8F1BBCDCCA62C1D6ull, 0};
+constexpr BytesHash kNullKeyHash{0x8F1BBCDCCA62C1D6ull, 0, 0};
 
 BytesHash hashOf(std::string_view bytes) {
   return hashKeyBytes(bytes.data(), bytes.size(), bytes.data() + bytes.size());
@@ -171,7 +184,7 @@ uint32_t GroupKeyTable::probeEncoded(std::string_view key, bool& inserted) {
     return probe(hashOf(key), key, static_cast<uint32_t>(key.size()), append, inserted);
   }
   if (key[0] != '\1') return probe(kNullKeyHash, {}, kNullKey, append, inserted);
-  const std::string_view value = key.substr(5);
+  const std::string_view value = key.substr(kStringValueSkip);
   return probe(hashOf(value), value, static_cast<uint32_t>(value.size()), append, inserted);
 }
 
@@ -180,51 +193,53 @@ uint32_t GroupKeyTable::insertEncoded(std::string_view key) {
   return probeEncoded(key, inserted);
 }
 
-// One string key column: hashes are computed for the whole chunk first so each probe can
-// prefetch the slot a few rows ahead (the table outgrows the L2 cache with ~50k groups), and a
-// key is compared against its slot (and arena bytes past the first 8) without being encoded.
+// The hot loop of a one-string-key table: a value is hashed and compared in place (never
+// encoded), and the insertion path is out of line so the loop keeps its registers.
+inline uint32_t GroupKeyTable::findOrInsertValue(const BytesHash& key, const char* p, uint32_t len,
+                                                 std::vector<uint32_t>& inserted) {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key.hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.group_plus1 == 0) return insertValue(i, key, p, len, inserted);
+    if (matches(s, key, p, len)) return s.group_plus1 - 1;
+  }
+}
+
+[[gnu::noinline]] uint32_t GroupKeyTable::insertValue(size_t slot, const BytesHash& key,
+                                                      const char* p, uint32_t len,
+                                                      std::vector<uint32_t>& inserted) {
+  const uint32_t g = addSlot(slot, key, len);
+  arena_.push_back('\1');
+  arena_.append(reinterpret_cast<const char*>(&len), 4);
+  arena_.append(p, len);
+  RUNNEL_ASSERT(arena_.size() <= UINT32_MAX, "group keys take at most 4 GiB");
+  key_offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+  inserted.push_back(g);
+  if (size() * 2 > slots_.size()) grow();
+  return g;
+}
+
+// One string key column. The table outgrows the caches with ~50k groups, so a row's slot is a
+// cache miss; consecutive rows are independent, which lets the CPU overlap those misses (a
+// prefetch or a look-ahead load measured no faster, in wasm or natively).
 void GroupKeyTable::findOrInsertString(const types::Column& col, size_t rows,
                                        std::vector<uint32_t>& group_ids,
                                        std::vector<uint32_t>& inserted_groups) {
-  constexpr size_t kAhead = 8;
-  hash_scratch_.resize(rows);
   const char* const chars = col.chars.data();
   const char* const chars_end = chars + col.chars.size();
+  const uint32_t* const offsets = col.offsets.data();
+  const uint8_t* const nulls = col.nulls.empty() ? nullptr : col.nulls.data();
   for (size_t r = 0; r < rows; ++r) {
-    hash_scratch_[r] = col.isNull(r) ? kNullKeyHash
-                                     : hashKeyBytes(chars + col.offsets[r],
-                                                    col.offsets[r + 1] - col.offsets[r], chars_end);
-  }
-  uint64_t touched = 0;
-  for (size_t r = 0; r < rows; ++r) {
-    if (r + kAhead < rows) {
-      const Slot& ahead = slots_[hash_scratch_[r + kAhead].hash & (slots_.size() - 1)];
-#if defined(__wasm__)
-      // wasm has no prefetch instruction: a load nothing waits for lets the CPU fetch the slot
-      // while this row is probed.
-      touched += ahead.hash;
-#else
-      __builtin_prefetch(&ahead);
-#endif
-    }
-    bool inserted = false;
-    if (col.isNull(r)) {
+    if (nulls != nullptr && nulls[r] != 0) {
+      bool inserted = false;
       group_ids[r] = probeEncoded(std::string_view("\0", 1), inserted);
-    } else {
-      const std::string_view v = col.stringAt(r);
-      const uint32_t len = static_cast<uint32_t>(v.size());
-      group_ids[r] = probe(
-          hash_scratch_[r], v, len,
-          [&] {
-            arena_.push_back('\1');
-            arena_.append(reinterpret_cast<const char*>(&len), 4);
-            arena_.append(v);
-          },
-          inserted);
+      if (inserted) inserted_groups.push_back(group_ids[r]);
+      continue;
     }
-    if (inserted) inserted_groups.push_back(group_ids[r]);
+    const char* const p = chars + offsets[r];
+    const uint32_t len = offsets[r + 1] - offsets[r];
+    group_ids[r] = findOrInsertValue(hashKeyBytes(p, len, chars_end), p, len, inserted_groups);
   }
-  touch_sink_ = touched;
 }
 
 void GroupKeyTable::findOrInsert(const std::vector<types::ColumnPtr>& keys, size_t rows,

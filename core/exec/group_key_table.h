@@ -17,6 +17,11 @@ namespace runnel::exec {
 // The byte encoding of one key value (also used by Deduplicate and count(DISTINCT)).
 void encodeKeyValue(const types::Column& col, size_t row, std::string& out);
 
+// The low min(c, 8) bytes of a word as a mask, without a branch (c = 8 shifts by 32 twice).
+inline uint64_t lowBytesMask(size_t c) {
+  return ((uint64_t{1} << (4 * c)) << (4 * c)) - 1;
+}
+
 // The n < 8 bytes at p as a zero-padded little-endian word, reading no byte past p + n and
 // calling no memcpy of variable length (a function call per key in wasm).
 inline uint64_t loadShort(const char* p, size_t n) {
@@ -32,42 +37,60 @@ inline uint64_t loadShort(const char* p, size_t n) {
 }
 
 // loadShort, but when the 8 bytes from p are readable (a key inside a column's buffer, not at its
-// end) one load and a mask, without the branches on n that word lengths make unpredictable.
+// end) one load and a mask, without the branches on n that word lengths make unpredictable;
+// n may be 8 there.
 inline uint64_t loadTail(const char* p, size_t n, const char* readable_end) {
   if (readable_end - p < 8) return loadShort(p, n);
   uint64_t w;
   std::memcpy(&w, p, 8);
-  return w & ((uint64_t{1} << (8 * n)) - 1);
+  return w & lowBytesMask(n);
 }
 
 struct BytesHash {
   uint64_t hash;
-  uint64_t prefix;  // the first min(n, 8) bytes, zero-padded: slots compare it inline
+  uint64_t prefix;   // bytes 0..7, zero-padded: slots compare them inline
+  uint64_t prefix2;  // bytes 8..15, zero-padded: keys of up to 16 bytes never touch the arena
 };
 
-// The hash of the n bytes at p (bytes up to readable_end may be loaded, never used).
+// The hash of the n bytes at p (bytes up to readable_end may be loaded, never used). The first 16
+// bytes are loaded and masked without branching on n, since word lengths are unpredictable.
 [[gnu::always_inline]] inline BytesHash hashKeyBytes(const char* p, size_t n,
                                                      const char* readable_end) {
   const uint64_t k = 0x9E3779B97F4A7C15ull;
-  uint64_t h = 0x243F6A8885A308D3ull ^ (n * k);
-  uint64_t prefix;
-  if (n < 8) {
-    prefix = loadTail(p, n, readable_end);
+  uint64_t w0, w1;
+  if (readable_end - p >= 16) {
+    std::memcpy(&w0, p, 8);
+    std::memcpy(&w1, p + 8, 8);
+    const size_t c0 = n < 8 ? n : 8;
+    const size_t rest = n - c0;
+    w0 &= lowBytesMask(c0);
+    w1 &= lowBytesMask(rest < 8 ? rest : 8);
   } else {
-    std::memcpy(&prefix, p, 8);
+    // Near the buffer's end: loads that stop at byte n.
+    w0 = loadShort(p, n < 8 ? n : 0);
+    if (n >= 8) std::memcpy(&w0, p, 8);
+    w1 = loadShort(p + 8, n > 8 && n < 16 ? n - 8 : 0);
+    if (n >= 16) std::memcpy(&w1, p + 8, 8);
   }
-  size_t m = n;
-  for (; m >= 8; p += 8, m -= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * k;
-    h ^= h >> 29;
+  uint64_t h = 0x243F6A8885A308D3ull ^ (n * k);
+  h = (h ^ w0) * k;
+  h ^= h >> 29;
+  h = (h ^ w1) * k;
+  if (n > 16) {
+    const char* q = p + 16;
+    size_t m = n - 16;
+    for (; m >= 8; q += 8, m -= 8) {
+      h ^= h >> 29;
+      uint64_t w;
+      std::memcpy(&w, q, 8);
+      h = (h ^ w) * k;
+    }
+    if (m > 0) h = (h ^ (h >> 29) ^ loadTail(q, m, readable_end)) * k;
   }
-  h = (h ^ (n < 8 ? prefix : loadTail(p, m, readable_end))) * k;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ull;
   h ^= h >> 32;
-  return {h, prefix};
+  return {h, w0, w1};
 }
 
 inline uint64_t hashBytes(std::string_view bytes) {
@@ -119,16 +142,16 @@ class GroupKeyTable {
   const std::vector<types::DataTypePtr>& keyTypes() const { return key_types_; }
 
  private:
-  // One slot: the key's full hash, length and first 8 bytes, so most keys (words are short)
-  // compare without touching the arena; key_offset says where the encoding starts.
+  // One slot: the key's full hash, length and first 16 bytes, so keys of up to 16 bytes (words
+  // are short) compare without touching the arena, whose reads miss the cache.
   struct Slot {
     uint64_t hash;
     uint64_t prefix;
+    uint64_t prefix2;
     uint32_t group_plus1;  // 0 = empty
-    uint32_t key_offset;
-    uint32_t len;  // of the compared bytes, or kNullKey
-    uint32_t unused;
+    uint32_t len;          // of the compared bytes, or kNullKey
   };
+  static_assert(sizeof(Slot) == 32, "two slots to a cache line");
   // A one-string-key table compares the value's bytes (rows probe without being encoded); its
   // null key has no bytes and this length. Every other table compares the whole encoding.
   static constexpr uint32_t kNullKey = UINT32_MAX;
@@ -138,6 +161,12 @@ class GroupKeyTable {
   uint32_t probe(BytesHash key, std::string_view bytes, uint32_t len, Append&& append,
                  bool& inserted);
   uint32_t probeEncoded(std::string_view key, bool& inserted);
+  bool matches(const Slot& s, const BytesHash& key, const char* bytes, uint32_t len) const;
+  uint32_t findOrInsertValue(const BytesHash& key, const char* p, uint32_t len,
+                             std::vector<uint32_t>& inserted);
+  uint32_t insertValue(size_t slot, const BytesHash& key, const char* p, uint32_t len,
+                       std::vector<uint32_t>& inserted);
+  uint32_t addSlot(size_t slot, const BytesHash& key, uint32_t len);
   types::MutableColumnPtr stringKeyColumn(const std::vector<uint32_t>& groups) const;
   void findOrInsertString(const types::Column& col, size_t rows, std::vector<uint32_t>& group_ids,
                           std::vector<uint32_t>& inserted);
@@ -148,8 +177,6 @@ class GroupKeyTable {
   std::vector<Slot> slots_;
   std::vector<uint32_t> key_offsets_{0};
   std::string arena_;
-  std::vector<BytesHash> hash_scratch_;  // per-call row hashes (computed ahead to prefetch)
-  uint64_t touch_sink_ = 0;              // keeps wasm's look-ahead loads from being optimised out
 };
 
 }  // namespace runnel::exec

@@ -54,7 +54,6 @@ class AggregationState final : public StateData {
       for (size_t i = 0; i < accumulators.size(); ++i)
         accumulators[i]->load(g, entry[1][i]);
     }
-    last_touched.assign(table.size(), -1);
   }
 
   bool isLive(uint32_t g) const { return live.empty() || live[g] != 0; }
@@ -66,21 +65,22 @@ class AggregationState final : public StateData {
   void grew() {
     for (auto& a : accumulators)
       a->resize(table.size());
-    last_touched.resize(table.size(), -1);
     if (!live.empty()) live.resize(table.size(), 1);
   }
 
   GroupKeyTable table;
   std::vector<std::unique_ptr<Accumulator>> accumulators;
-  std::vector<int64_t> last_touched;  // batch id that last updated each group
-  std::vector<uint8_t> live;          // empty = all live; else 0 for evicted groups
+  std::vector<uint8_t> live;  // empty = all live; else 0 for evicted groups
   size_t evicted = 0;
 };
 
 struct AggregateBatchState final : OperatorState {
   std::unique_ptr<AggregationState> owned;  // batch queries: state for this run only
   AggregationState* state = nullptr;
-  std::vector<uint32_t> touched;  // groups updated in this micro-batch, first-touch order
+  // Groups updated in this micro-batch, one bit each: setting a bit is an unconditional store to a
+  // few KiB that stay in L1, where a per-group "last batch" check missed the cache and
+  // mispredicted.
+  std::vector<uint64_t> touched;
   std::vector<uint32_t> group_ids;
   std::vector<uint32_t> inserted;
   std::set<std::string> late_keys;  // distinct keys dropped as late in this micro-batch
@@ -147,13 +147,29 @@ void HashAggregate::push(size_t, const types::Batch& chunk, ExecContext& ctx, Op
       args.push_back(expr::evaluate(*arg, *input, ctx.eval));
     st.accumulators[i]->update(s.group_ids, args, ctx.eval);
   }
-  for (uint32_t g : s.group_ids) {
-    if (st.last_touched[g] != ctx.batch_id) {
-      st.last_touched[g] = ctx.batch_id;
-      s.touched.push_back(g);
-    }
-  }
+  s.touched.resize((st.table.size() + 63) / 64, 0);
+  uint64_t* const bits = s.touched.data();
+  for (uint32_t g : s.group_ids)
+    bits[g / 64] |= uint64_t{1} << (g % 64);
 }
+
+namespace {
+// The set bits' positions in increasing order: update mode outputs the groups this batch touched
+// in group-id order (Spark's order is its hash map's, so none is promised), which also reads the
+// keys and accumulators front to back.
+std::vector<uint32_t> touchedGroups(const std::vector<uint64_t>& bits) {
+  size_t n = 0;
+  for (uint64_t w : bits)
+    n += static_cast<size_t>(__builtin_popcountll(w));
+  std::vector<uint32_t> groups;
+  groups.reserve(n);
+  for (size_t i = 0; i < bits.size(); ++i) {
+    for (uint64_t w = bits[i]; w != 0; w &= w - 1)
+      groups.push_back(static_cast<uint32_t>(i * 64 + static_cast<size_t>(__builtin_ctzll(w))));
+  }
+  return groups;
+}
+}  // namespace
 
 void HashAggregate::finish(ExecContext& ctx, OperatorState* raw, const Emit& emit) const {
   auto& s = static_cast<AggregateBatchState&>(*raw);
@@ -176,18 +192,19 @@ void HashAggregate::finish(ExecContext& ctx, OperatorState* raw, const Emit& emi
       if (atOrBelowWatermark(et, i, *ctx.watermark_ms)) closed.push_back(live[i]);
     }
   }
+  const std::vector<uint32_t> touched = touchedGroups(s.touched);
   std::vector<uint32_t> groups;
   if (!ctx.streaming || ctx.output_mode == OutputMode::Complete) {
     for (uint32_t g = 0; g < st.table.size(); ++g)
       groups.push_back(g);
   } else if (ctx.output_mode == OutputMode::Update) {
-    groups = s.touched;
+    groups = touched;
   } else {
     groups = closed;  // append: a group is final once the watermark passed it
   }
   if (ctx.streaming && ctx.state_stores != nullptr) {
     StateMetrics& m = ctx.state_stores->metrics(op_id_);
-    m.rows_updated += static_cast<int64_t>(s.touched.size());
+    m.rows_updated += static_cast<int64_t>(touched.size());
     m.rows_removed += static_cast<int64_t>(closed.size());
     m.rows_dropped_by_watermark += static_cast<int64_t>(s.late_keys.size());
   }

@@ -65,5 +65,42 @@ TEST(GroupKeyTable, CompositeKeysUseTheEncodedPath) {
   EXPECT_EQ(ids, (std::vector<uint32_t>{0, 1, 0}));
 }
 
+// Keys of every length around the 8- and 16-byte words a slot holds, differing only in their last
+// byte or only in their length (a trailing zero byte). Each is inserted once as the last row of a
+// column (hashed with loads that stop at its end) and then found in the middle of another column
+// (hashed with whole-word loads and masks): both must give the same group.
+TEST(GroupKeyTable, KeysOfEveryLengthAroundTheSlotWordsAreToldApart) {
+  std::vector<std::string> keys;
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string base(n, 'k');
+    keys.push_back(base);
+    if (n > 0) {
+      std::string other = base;
+      other.back() = 'z';
+      keys.push_back(other);
+    }
+    keys.push_back(base + std::string(1, '\0'));
+  }
+  GroupKeyTable t({types::stringType()});
+  std::vector<uint32_t> ids, inserted;
+  for (const auto& k : keys) {
+    auto col = types::Column::make(types::stringType());
+    col->appendString(k);
+    t.findOrInsert({col}, 1, ids, inserted);
+  }
+  ASSERT_EQ(t.size(), keys.size());
+  auto all = types::Column::make(types::stringType());
+  for (const auto& k : keys)
+    all->appendString(k);
+  all->appendString("padding after the last key, so every key above is mid-buffer");
+  inserted.clear();
+  t.findOrInsert({all}, keys.size() + 1, ids, inserted);
+  for (size_t i = 0; i < keys.size(); ++i)
+    EXPECT_EQ(ids[i], i) << "key of length " << keys[i].size();
+  EXPECT_EQ(inserted, std::vector<uint32_t>{static_cast<uint32_t>(keys.size())});
+  auto back = t.keyColumns({0, static_cast<uint32_t>(keys.size() - 1)});
+  EXPECT_EQ(back[0]->stringAt(1), keys.back());
+}
+
 }  // namespace
 }  // namespace runnel::exec
