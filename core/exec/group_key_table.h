@@ -11,40 +11,12 @@
 #include <vector>
 
 #include "types/batch.h"
+#include "types/word_bytes.h"
 
 namespace runnel::exec {
 
 // The byte encoding of one key value (also used by Deduplicate and count(DISTINCT)).
 void encodeKeyValue(const types::Column& col, size_t row, std::string& out);
-
-// The low min(c, 8) bytes of a word as a mask, without a branch (c = 8 shifts by 32 twice).
-inline uint64_t lowBytesMask(size_t c) {
-  return ((uint64_t{1} << (4 * c)) << (4 * c)) - 1;
-}
-
-// The n < 8 bytes at p as a zero-padded little-endian word, reading no byte past p + n and
-// calling no memcpy of variable length (a function call per key in wasm).
-inline uint64_t loadShort(const char* p, size_t n) {
-  if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);  // overlaps lo: the shared bytes are equal
-    return uint64_t{lo} | (uint64_t{hi} << (8 * (n - 4)));
-  }
-  if (n == 0) return 0;
-  const auto b = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
-  return b(0) | (b(n / 2) << (8 * (n / 2))) | (b(n - 1) << (8 * (n - 1)));
-}
-
-// loadShort, but when the 8 bytes from p are readable (a key inside a column's buffer, not at its
-// end) one load and a mask, without the branches on n that word lengths make unpredictable;
-// n may be 8 there.
-inline uint64_t loadTail(const char* p, size_t n, const char* readable_end) {
-  if (readable_end - p < 8) return loadShort(p, n);
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w & lowBytesMask(n);
-}
 
 struct BytesHash {
   uint64_t hash;
@@ -63,13 +35,13 @@ struct BytesHash {
     std::memcpy(&w1, p + 8, 8);
     const size_t c0 = n < 8 ? n : 8;
     const size_t rest = n - c0;
-    w0 &= lowBytesMask(c0);
-    w1 &= lowBytesMask(rest < 8 ? rest : 8);
+    w0 &= types::lowBytesMask(c0);
+    w1 &= types::lowBytesMask(rest < 8 ? rest : 8);
   } else {
     // Near the buffer's end: loads that stop at byte n.
-    w0 = loadShort(p, n < 8 ? n : 0);
+    w0 = types::loadShort(p, n < 8 ? n : 0);
     if (n >= 8) std::memcpy(&w0, p, 8);
-    w1 = loadShort(p + 8, n > 8 && n < 16 ? n - 8 : 0);
+    w1 = types::loadShort(p + 8, n > 8 && n < 16 ? n - 8 : 0);
     if (n >= 16) std::memcpy(&w1, p + 8, 8);
   }
   uint64_t h = 0x243F6A8885A308D3ull ^ (n * k);
@@ -85,7 +57,7 @@ struct BytesHash {
       std::memcpy(&w, q, 8);
       h = (h ^ w) * k;
     }
-    if (m > 0) h = (h ^ (h >> 29) ^ loadTail(q, m, readable_end)) * k;
+    if (m > 0) h = (h ^ (h >> 29) ^ types::loadTail(q, m, readable_end)) * k;
   }
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ull;
@@ -116,7 +88,7 @@ inline bool sameBytes(const char* a, const char* b, size_t n) {
     std::memcpy(&y, b, 8);
     if (x != y) return false;
   }
-  return loadShort(a, n) == loadShort(b, n);
+  return types::loadShort(a, n) == types::loadShort(b, n);
 }
 // Reads one value written by encodeKeyValue from the front of `in` and appends it to `out`.
 void decodeKeyValue(std::string_view& in, types::Column& out);

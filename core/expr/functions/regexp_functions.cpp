@@ -11,6 +11,7 @@
 #include "expr/functions/simple_function.h"
 #include "expr/functions/sub_families.h"
 #include "expr/type_coercion.h"
+#include "types/word_bytes.h"
 
 namespace runnel::expr {
 
@@ -55,62 +56,58 @@ void splitLiteral(std::string_view s, std::string_view delim, int64_t limit, Col
   out.appendString(s.substr(pos));
 }
 
-// Bits set at the bytes of `v` equal to `d` (exact for the lowest one; bytes above a match may
-// show false positives, so callers only use the lowest set bit).
-inline uint64_t matchByte(uint64_t v, char d) {
-  const uint64_t x = v ^ (0x0101010101010101ull * static_cast<unsigned char>(d));
-  return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-}
-
-// split(str, "<one byte>") over a whole column, the word-count shape: the pieces of every row
-// go into one buffer sized once for the column (they never outgrow their rows), eight bytes at a
-// time, so there is no per-row resize or copy call.
+// split(str, "<one byte>") over a whole column, the word-count shape. The pieces of every row go
+// into one buffer sized once for the column (they never outgrow their rows) and the piece offsets
+// into an array sized once by counting the delimiters; each step copies eight bytes and moves to
+// the next delimiter or eight bytes on, with no branch on where the delimiter is.
 void splitColumnByte(const Column& str, const std::vector<uint8_t>& nulls, size_t rows, char d,
                      Column& out) {
   Column& words = *out.children[0];
-  const size_t base = words.chars.size();
-  words.chars.resize(base + str.chars.size());
+  const char* const src = str.chars.data();
+  const char* const src_end = src + str.chars.size();
+  const size_t first = rows == 0 ? 0 : str.offsets[0];
+  const size_t last = rows == 0 ? 0 : str.offsets[rows];
+  // At most one piece per delimiter and one per row (null rows hold no bytes).
+  const size_t most_pieces = types::countByte(src + first, src + last, d) + rows;
+  const size_t base_chars = words.chars.size();
+  words.chars.resize(base_chars + (last - first) + 8);  // 8 bytes of slack for word stores
+  const size_t base_offsets = words.offsets.size();
+  words.offsets.resize(base_offsets + most_pieces);
   char* const dst = words.chars.data();
-  size_t w = base;
+  uint32_t* const offsets = words.offsets.data();
+  size_t w = base_chars, n = base_offsets;
+  RUNNEL_ASSERT(base_chars + (last - first) <= UINT32_MAX, "a string column holds at most 4 GiB");
   for (size_t r = 0; r < rows; ++r) {
     if (isNullIn(nulls, r)) {
+      words.size = n - 1;
       out.appendNull();
       continue;
     }
-    const std::string_view s = str.stringAt(r);
-    const char* p = s.data();
-    const char* const end = p + s.size();
-    size_t pieces = 1;
-    while (end - p >= 8) {
+    const char* p = src + str.offsets[r];
+    const char* const end = src + str.offsets[r + 1];
+    while (p < end) {
+      const size_t left = static_cast<size_t>(end - p);
+      const size_t c = left < 8 ? left : 8;
       uint64_t v;
-      std::memcpy(&v, p, 8);
+      if (src_end - p >= 8)
+        std::memcpy(&v, p, 8);
+      else
+        v = types::loadShort(p, c);
       std::memcpy(dst + w, &v, 8);
-      const uint64_t m = matchByte(v, d);
-      if (m == 0) {
-        w += 8;
-        p += 8;
-        continue;
-      }
-      const size_t k = static_cast<size_t>(__builtin_ctzll(m)) >> 3;
+      const uint64_t m = types::matchByte(v, d) & types::lowBytesMask(c);
+      const size_t found = m != 0 ? 1 : 0;
+      const size_t k = found != 0 ? static_cast<size_t>(__builtin_ctzll(m)) >> 3 : c;
       w += k;
-      p += k + 1;
-      words.offsets.push_back(static_cast<uint32_t>(w));
-      ++pieces;
+      p += k + found;
+      offsets[n] = static_cast<uint32_t>(w);
+      n += found;
     }
-    for (; p != end; ++p) {
-      if (*p == d) {
-        words.offsets.push_back(static_cast<uint32_t>(w));
-        ++pieces;
-      } else {
-        dst[w++] = *p;
-      }
-    }
-    RUNNEL_ASSERT(w <= UINT32_MAX, "a string column holds at most 4 GiB");
-    words.offsets.push_back(static_cast<uint32_t>(w));
-    words.size += pieces;
+    offsets[n++] = static_cast<uint32_t>(w);
+    words.size = n - 1;
     out.closeArrayRow();
   }
   words.chars.resize(w);
+  words.offsets.resize(n);
   if (!words.nulls.empty()) words.nulls.resize(words.size, 0);
 }
 

@@ -67,6 +67,24 @@ TEST(StringSplit, EmptyLineYieldsOneEmptyWord) {
   EXPECT_EQ(e->type->simpleString(), "array<string>");
 }
 
+// split(col, " ") with no limit takes a whole-column path (eight bytes a step, one buffer for all
+// rows); with limit -1 it takes the per-row path. Both must cut every row alike, whether a row
+// ends mid-buffer or at the buffer's end, after a null row or not.
+TEST(StringSplit, OneByteDelimiterColumnPathAgreesWithThePerRowPath) {
+  const std::vector<const char*> lines = {
+      "cat dog cat", "", " ", "  ", "a", "abcdefgh", "abcdefgh ", " abcdefgh", "abcdefg hijklmno",
+      "abcdefghijklmnopq r", "x  y   z", "héllo wörld", nullptr, "tail word at the end"};
+  for (size_t start = 0; start < lines.size(); ++start) {
+    std::vector<types::Value> values;
+    for (size_t i = start; i < lines.size(); ++i)
+      values.push_back(lines[i] == nullptr ? N(types::stringType()) : S(lines[i]));
+    auto b = makeBatch({{"value", types::stringType(), values}});
+    EXPECT_EQ(run(call("split", {col("value"), lit(S(" "))}), b),
+              run(call("split", {col("value"), lit(S(" ")), lit(I(-1))}), b))
+        << "rows from " << start;
+  }
+}
+
 TEST(StringSplit, PatternFromAColumn) {
   auto b = makeBatch({{"s", types::stringType(), {S("a,b"), S("a.b"), S("a b")}},
                       {"p", types::stringType(), {S(","), S("\\."), S(" ")}}});
