@@ -127,8 +127,8 @@ void GroupKeyTable::grow() {
 // the compared bytes follow.
 constexpr size_t kStringValueSkip = 5;
 
-bool GroupKeyTable::matches(const Slot& s, const BytesHash& key, const char* bytes,
-                            uint32_t len) const {
+[[gnu::always_inline]] inline bool GroupKeyTable::matches(const Slot& s, const BytesHash& key,
+                                                          const char* bytes, uint32_t len) const {
   if (s.hash != key.hash || s.prefix != key.prefix || s.prefix2 != key.prefix2 || s.len != len)
     return false;
   if (len <= 16 || len == kNullKey) return true;

@@ -154,9 +154,12 @@ void Column::appendRange(const Column& other, size_t offset, size_t length) {
       } else {
         children[0]->appendRange(*other.children[0], from, to - from);
       }
-      offsets.reserve(offsets.size() + length);
-      for (size_t i = offset + 1; i <= offset + length; ++i)
-        offsets.push_back(base + (other.offsets[i] - from));
+      const size_t at = offsets.size();
+      offsets.resize(at + length);
+      uint32_t* const dst = offsets.data() + at;
+      const uint32_t* const src = other.offsets.data() + offset + 1;
+      for (size_t i = 0; i < length; ++i)
+        dst[i] = base + (src[i] - from);
       break;
     }
     case TypeId::Struct:
