@@ -116,8 +116,11 @@ std::vector<types::Batch> PhysicalPlan::execute(const std::vector<types::Batch>&
       };
     }
   }
+  // Chunks bound what one operator holds at a time; a relation that is the whole plan (collect()
+  // of a foreachBatch DataFrame) goes out as it is, not sliced and concatenated again.
   auto feed = [&](size_t i, const types::Batch& batch) {
-    emitChunked(batch, ctx.chunk_capacity, [&](const types::Batch& chunk) {
+    const size_t capacity = nodes_[i].parent < 0 ? 0 : ctx.chunk_capacity;
+    emitChunked(batch, capacity, [&](const types::Batch& chunk) {
       nodes_[i].op->push(0, chunk, ctx, states[i].get(), emits[i]);
     });
   };
