@@ -142,9 +142,14 @@ void HashAggregate::push(size_t, const types::Batch& chunk, ExecContext& ctx, Op
   st.table.findOrInsert(keys, input->num_rows, s.group_ids, s.inserted);
   if (!s.inserted.empty()) st.grew();
   for (size_t i = 0; i < aggregates_.size(); ++i) {
+    const expr::Expr& call = *aggregates_[i];
     std::vector<types::ColumnPtr> args;
-    for (const auto& arg : aggregates_[i]->args)
-      args.push_back(expr::evaluate(*arg, *input, ctx.eval));
+    for (const auto& arg : call.args) {
+      // count(1) / count(*) counts rows: a column of that constant per chunk would say nothing.
+      const bool counts_rows = call.name == "count" && !call.distinct &&
+                               arg->kind == expr::ExprKind::Literal && !arg->literal.is_null;
+      if (!counts_rows) args.push_back(expr::evaluate(*arg, *input, ctx.eval));
+    }
     st.accumulators[i]->update(s.group_ids, args, ctx.eval);
   }
   s.touched.resize((st.table.size() + 63) / 64, 0);
