@@ -71,9 +71,20 @@ TEST(StringSplit, EmptyLineYieldsOneEmptyWord) {
 // rows); with limit -1 it takes the per-row path. Both must cut every row alike, whether a row
 // ends mid-buffer or at the buffer's end, after a null row or not.
 TEST(StringSplit, OneByteDelimiterColumnPathAgreesWithThePerRowPath) {
-  const std::vector<const char*> lines = {
-      "cat dog cat", "", " ", "  ", "a", "abcdefgh", "abcdefgh ", " abcdefgh", "abcdefg hijklmno",
-      "abcdefghijklmnopq r", "x  y   z", "héllo wörld", nullptr, "tail word at the end"};
+  const std::vector<const char*> lines = {"cat dog cat",
+                                          "",
+                                          " ",
+                                          "  ",
+                                          "a",
+                                          "abcdefgh",
+                                          "abcdefgh ",
+                                          " abcdefgh",
+                                          "abcdefg hijklmno",
+                                          "abcdefghijklmnopq r",
+                                          "x  y   z",
+                                          "héllo wörld",
+                                          nullptr,
+                                          "tail word at the end"};
   for (size_t start = 0; start < lines.size(); ++start) {
     std::vector<types::Value> values;
     for (size_t i = start; i < lines.size(); ++i)
