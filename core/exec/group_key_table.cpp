@@ -137,10 +137,16 @@ constexpr size_t kStringValueSkip = 5;
                    len - 16);
 }
 
-uint32_t GroupKeyTable::addSlot(size_t slot, const BytesHash& key, uint32_t len) {
+// A new group for the key in the empty `slot`; `append()` writes its encoding to the arena.
+template <class Append>
+uint32_t GroupKeyTable::insertAt(size_t slot, const BytesHash& key, uint32_t len, Append&& append) {
   const size_t g = key_offsets_.size() - 1;
   RUNNEL_ASSERT(g < UINT32_MAX - 1, "fewer than 4 billion groups");
   slots_[slot] = Slot{key.hash, key.prefix, key.prefix2, static_cast<uint32_t>(g + 1), len};
+  append();
+  RUNNEL_ASSERT(arena_.size() <= UINT32_MAX, "group keys take at most 4 GiB");
+  key_offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+  if (size() * 2 > slots_.size()) grow();
   return static_cast<uint32_t>(g);
 }
 
@@ -158,13 +164,8 @@ uint32_t GroupKeyTable::probe(BytesHash key, std::string_view bytes, uint32_t le
     }
     i = (i + 1) & mask;
   }
-  const uint32_t g = addSlot(i, key, len);
-  append();
-  RUNNEL_ASSERT(arena_.size() <= UINT32_MAX, "group keys take at most 4 GiB");
-  key_offsets_.push_back(static_cast<uint32_t>(arena_.size()));
   inserted = true;
-  if (size() * 2 > slots_.size()) grow();
-  return g;
+  return insertAt(i, key, len, append);
 }
 
 namespace {
@@ -208,14 +209,12 @@ inline uint32_t GroupKeyTable::findOrInsertValue(const BytesHash& key, const cha
 [[gnu::noinline]] uint32_t GroupKeyTable::insertValue(size_t slot, const BytesHash& key,
                                                       const char* p, uint32_t len,
                                                       std::vector<uint32_t>& inserted) {
-  const uint32_t g = addSlot(slot, key, len);
-  arena_.push_back('\1');
-  arena_.append(reinterpret_cast<const char*>(&len), 4);
-  arena_.append(p, len);
-  RUNNEL_ASSERT(arena_.size() <= UINT32_MAX, "group keys take at most 4 GiB");
-  key_offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+  const uint32_t g = insertAt(slot, key, len, [&] {
+    arena_.push_back('\1');
+    arena_.append(reinterpret_cast<const char*>(&len), 4);
+    arena_.append(p, len);
+  });
   inserted.push_back(g);
-  if (size() * 2 > slots_.size()) grow();
   return g;
 }
 

@@ -138,7 +138,8 @@ class GroupKeyTable {
                              std::vector<uint32_t>& inserted);
   uint32_t insertValue(size_t slot, const BytesHash& key, const char* p, uint32_t len,
                        std::vector<uint32_t>& inserted);
-  uint32_t addSlot(size_t slot, const BytesHash& key, uint32_t len);
+  template <class Append>
+  uint32_t insertAt(size_t slot, const BytesHash& key, uint32_t len, Append&& append);
   types::MutableColumnPtr stringKeyColumn(const std::vector<uint32_t>& groups) const;
   void findOrInsertString(const types::Column& col, size_t rows, std::vector<uint32_t>& group_ids,
                           std::vector<uint32_t>& inserted);
