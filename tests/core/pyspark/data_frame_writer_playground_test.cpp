@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 #include "runnel/playground.h"
 #include "support/playground_events.h"
@@ -20,6 +21,10 @@ using testing::outputText;
 constexpr const char* kPrelude =
     "from pyspark.sql import SparkSession\n"
     "spark = SparkSession.builder.getOrCreate()\n";
+// The course's socket source, for the foreachBatch / foreach tests.
+constexpr const char* kSocketLines =
+    "lines = spark.readStream.format('socket').option('host', 'localhost')"
+    ".option('port', 9999).load()\n";
 
 struct Session {
   Session() {
@@ -31,6 +36,12 @@ struct Session {
     p.run(kPrelude + code);
     return Json::parse(p.takeEvents());
   }
+  // Lines typed into `nc -lk 9999`, then the next trigger a second later.
+  void typeThenTrigger(Playground& p, const std::vector<std::string>& lines) {
+    p.pushLines("localhost:9999", lines);
+    clock->advance(1000);
+    p.tick();
+  }
   std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(1'700'000'000'000);
   std::shared_ptr<FileSystem> fs = makeMemoryFileSystem();
   PlaygroundOptions o;
@@ -39,9 +50,7 @@ struct Session {
 TEST(ForeachBatchSink, FunctionAppendsEachBatchWithDataFrameWriter) {
   Session s;
   Playground p(s.o);
-  p.run(std::string(kPrelude) +
-        "lines = spark.readStream.format('socket').option('host', 'localhost')"
-        ".option('port', 9999).load()\n"
+  p.run(std::string(kPrelude) + kSocketLines +
         "def save(df, batch_id):\n"
         "    df.persist()\n"
         "    print(f'batch {batch_id}: {df.count()} rows')\n"
@@ -51,12 +60,8 @@ TEST(ForeachBatchSink, FunctionAppendsEachBatchWithDataFrameWriter) {
         "    df.unpersist()\n"
         "q = lines.writeStream.foreachBatch(save).start()\n");
   p.tick();  // batch 0: the socket source's first, empty batch
-  p.pushLines("localhost:9999", {"a", "b"});
-  s.clock->advance(1000);
-  p.tick();
-  p.pushLines("localhost:9999", {"c"});
-  s.clock->advance(1000);
-  p.tick();
+  s.typeThenTrigger(p, {"a", "b"});
+  s.typeThenTrigger(p, {"c"});
   Json events = Json::parse(p.takeEvents());
   ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
   EXPECT_EQ(outputText(events),
@@ -77,18 +82,14 @@ TEST(ForeachBatchSink, FunctionAppendsEachBatchWithDataFrameWriter) {
 TEST(ForeachBatchSink, FunctionQueriesTheBatchThroughATempView) {
   Session s;
   Playground p(s.o);
-  p.run(std::string(kPrelude) +
-        "lines = spark.readStream.format('socket').option('host', 'localhost')"
-        ".option('port', 9999).load()\n"
+  p.run(std::string(kPrelude) + kSocketLines +
         "def upper(df, batch_id):\n"
         "    df.createOrReplaceTempView('updates')\n"
         "    rows = df.sparkSession.sql('SELECT upper(value) AS v FROM updates').collect()\n"
         "    print(batch_id, [r.v for r in rows])\n"
         "q = lines.writeStream.foreachBatch(upper).start()\n");
   p.tick();
-  p.pushLines("localhost:9999", {"a", "b"});
-  s.clock->advance(1000);
-  p.tick();
+  s.typeThenTrigger(p, {"a", "b"});
   Json events = Json::parse(p.takeEvents());
   ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
   EXPECT_EQ(outputText(events), "0 []\n1 ['A', 'B']\n");
@@ -97,14 +98,10 @@ TEST(ForeachBatchSink, FunctionQueriesTheBatchThroughATempView) {
 TEST(ForeachSink, FunctionRunsOnEveryRow) {
   Session s;
   Playground p(s.o);
-  p.run(std::string(kPrelude) +
-        "lines = spark.readStream.format('socket').option('host', 'localhost')"
-        ".option('port', 9999).load()\n"
+  p.run(std::string(kPrelude) + kSocketLines +
         "q = lines.writeStream.foreach(lambda row: print(row.value.upper())).start()\n");
   p.tick();
-  p.pushLines("localhost:9999", {"a", "b"});
-  s.clock->advance(1000);
-  p.tick();
+  s.typeThenTrigger(p, {"a", "b"});
   Json events = Json::parse(p.takeEvents());
   ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
   EXPECT_EQ(outputText(events), "A\nB\n");
