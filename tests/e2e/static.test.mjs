@@ -36,6 +36,12 @@ test('static mode: the default word count counts lines typed in the terminal', a
     assert.deepEqual(tableCounts(await batchText(page, 1)), { cat: 2, dog: 1 });
     await typeInTerminal(page, 'dog bird');
     assert.deepEqual(tableCounts(await batchText(page, 2)), { cat: 2, dog: 2, bird: 1 });
+    // Each Enter's echo (held until the engine had the line) ends the line in the terminal too.
+    const rows = terminal.locator('.xterm-rows > div');
+    await page.waitForFunction(() => document.querySelectorAll('.xterm-rows > div')[2]?.textContent.trim() === '');
+    assert.deepEqual([await rows.nth(0).textContent(), await rows.nth(1).textContent()].map((r) => r.trim()), ['cat dog cat', 'dog bird']);
+    const cursorRow = await page.evaluate(() => [...document.querySelectorAll('.xterm-rows > div')].findIndex((r) => r.querySelector('.xterm-cursor')));
+    assert.equal(cursorRow, 2);
 
     await page.getByRole('button', { name: 'Table view' }).click();
     const lastTable = output(page).locator('.batch-table').last();

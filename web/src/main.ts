@@ -111,6 +111,9 @@ function onEvent(event: Event): void {
     case 'error':
       showError(event);
       return;
+    case 'linesAccepted':
+      terminal.linesAccepted();
+      return;
     case 'progress':
       progress = addProgress(progress, event.progress);
       chart.update(progress);

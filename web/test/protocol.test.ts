@@ -44,6 +44,8 @@ test('events are validated the same way', () => {
   assert.equal(validateEvent({ v: 1, type: 'error', runId: 3, errorClass: 'AnalysisException', message: 'm', line: 2 }).ok, true);
   assert.equal(validateEvent({ v: 1, type: 'error', runId: 3, errorClass: 'AnalysisException' }).ok, false);
   assert.equal(validateEvent({ v: 1, type: 'queryTerminated', runId: 3, queryId: 'q', error: null }).ok, true);
+  assert.equal(validateEvent({ v: 1, type: 'linesAccepted', runId: 3, source: 'localhost:9999', count: 2 }).ok, true);
+  assert.equal(validateEvent({ v: 1, type: 'linesAccepted', runId: 3, source: 'localhost:9999' }).ok, false);
   assert.equal(validateEvent({ v: 1, type: 'telemetry', runId: 3 }).ok, false);
 });
 

@@ -1,6 +1,7 @@
 // Share links, the socket a cell names, the terminal's line discipline and the progress series.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { HeldEcho } from '../src/state/held_echo';
 import { LineDiscipline } from '../src/state/line_discipline';
 import { MAX_POINTS, addProgress, emptyProgress } from '../src/state/progress_state';
 import { decodeShareFragment, encodeShareFragment } from '../src/state/share_link';
@@ -57,4 +58,18 @@ test('progress keeps a bounded series and the latest progress', () => {
   assert.equal(s.batchIds[0], 3);
   assert.equal(s.batchDurationMs.at(-1), 5);
   assert.equal((s.latest as { batchId: number }).batchId, MAX_POINTS + 2);
+});
+
+test('the echo of a line waits for the engine; what is typed meanwhile waits behind it, in order', () => {
+  const held = new HeldEcho();
+  assert.equal(held.typed('ab', 0), 'ab'); // no line pending: echoed at once
+  assert.equal(held.waiting, false);
+  assert.equal(held.typed('\r\n', 1), '');
+  assert.equal(held.waiting, true);
+  assert.equal(held.typed('c', 0), ''); // behind the held newline
+  assert.equal(held.typed('d\r\ne', 1), '');
+  assert.equal(held.release(), '\r\ncd\r\ne');
+  assert.equal(held.waiting, false);
+  assert.equal(held.release(), '');
+  assert.equal(held.typed('f', 0), 'f');
 });

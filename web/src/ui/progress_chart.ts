@@ -1,17 +1,16 @@
 // The progress chart (uPlot), after Spark UI's Structured Streaming tab: input and processed rows per
 // second, and batch duration, per batch id. The latest StreamingQueryProgress is shown as JSON beside it.
-// Redrawn at most every REDRAW_INTERVAL_MS, when the page is idle: off the path of a batch's own frame.
+// Redrawn right after the frame that paints the batch (at most once per frame): the batch is not held
+// up by the chart, and the chart is never more than a frame behind the Output.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ProgressState } from '../state/progress_state';
-
-export const REDRAW_INTERVAL_MS = 250;
+import { afterNextFrame } from './after_next_frame';
 
 export class ProgressChart {
   private plot: uPlot;
   private pending: ProgressState | null = null;
   private scheduled = false;
-  private lastDraw = -Infinity;
 
   constructor(
     host: HTMLElement,
@@ -44,26 +43,20 @@ export class ProgressChart {
     }).observe(host);
   }
 
-  // Shows `state` soon: after REDRAW_INTERVAL_MS since the last drawing, once the page is idle.
+  // Shows `state` after the next frame.
   update(state: ProgressState): void {
     this.pending = state;
     if (this.scheduled) return;
     this.scheduled = true;
-    const wait = Math.max(0, this.lastDraw + REDRAW_INTERVAL_MS - performance.now());
-    setTimeout(() => {
-      const draw = () => {
-        this.scheduled = false;
-        if (this.pending) this.render(this.pending);
-      };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(draw, { timeout: REDRAW_INTERVAL_MS });
-      else requestAnimationFrame(draw);
-    }, wait);
+    afterNextFrame(() => {
+      this.scheduled = false;
+      if (this.pending) this.render(this.pending);
+    });
   }
 
   // Shows `state` now (a pending update is dropped: this one is newer).
   render(state: ProgressState): void {
     this.pending = null;
-    this.lastDraw = performance.now();
     this.plot.setData([state.batchIds, state.inputRowsPerSecond, state.processedRowsPerSecond, state.batchDurationMs]);
     this.json.textContent = state.latest ? JSON.stringify(state.latest, null, 2) : 'No progress yet.';
   }

@@ -3,7 +3,9 @@
 // `runnel serve` and a real nc is listening: the pane shows the lines that arrive through the relay.
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { HeldEcho } from '../state/held_echo';
 import { LineDiscipline } from '../state/line_discipline';
+import { afterNextFrame } from './after_next_frame';
 
 export type TerminalMode = 'netcat' | 'mirror';
 
@@ -13,7 +15,12 @@ export interface TerminalPane {
   mirror(lines: string[]): void;
   setNote(text: string | null): void; // a short note under the screen (null hides it)
   focus(): void;
+  linesAccepted(): void; // the engine has the lines typed here: print their held echo
 }
+
+// The longest a typed line's echo waits for the engine to accept it (no query running yet, a worker
+// busy in user code): then it is printed anyway.
+export const ECHO_HOLD_MAX_MS = 100;
 
 const MODE_LABEL: Record<TerminalMode, string> = {
   netcat: 'in-page netcat',
@@ -28,7 +35,9 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
   const note = root.querySelector<HTMLElement>('[data-role=note]')!;
   const term = new Terminal({
     convertEol: true,
-    cursorBlink: true,
+    // A blinking cursor is a CSS animation: it keeps the page producing frames, so a batch would wait
+    // for the next one instead of being painted at once.
+    cursorBlink: false,
     fontSize: 13,
     rows: 8,
     scrollback: 2000,
@@ -38,11 +47,36 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
   const discipline = new LineDiscipline();
   let mode: TerminalMode = 'netcat';
 
-  term.onData((data) => {
+  const held = new HeldEcho();
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    clearTimeout(holdTimer);
+    holdTimer = undefined;
+    const echo = held.release();
+    if (!echo) return;
+    term.write(echo);
+    // xterm empties its input textarea on Enter (screen readers announce what was typed); this does it
+    // with the echo, not in the key's own frame.
+    if (term.textarea) term.textarea.value = '';
+  };
+
+  const input = (data: string) => {
     if (mode !== 'netcat') return;
     const { echo, lines } = discipline.feed(data);
-    if (echo) term.write(echo);
+    const now = held.typed(echo, lines.length);
+    if (now) term.write(now);
+    if (held.waiting && holdTimer === undefined) holdTimer = setTimeout(release, ECHO_HOLD_MAX_MS);
     if (lines.length > 0) onLines(lines);
+  };
+  term.onData(input);
+  // Enter is taken before xterm sees it: xterm would empty its textarea and show its cursor, changes that
+  // start a frame before the line's batch is back (see HeldEcho).
+  term.attachCustomKeyEventHandler((e) => {
+    if (mode !== 'netcat' || e.type !== 'keydown' || e.key !== 'Enter') return true;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.isComposing) return true;
+    e.preventDefault();
+    input('\r');
+    return false;
   });
 
   const fit = () => {
@@ -74,5 +108,8 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
       note.hidden = text === null;
     },
     focus: () => term.focus(),
+    // The batch these lines made is painted first, on its own: echoed now, the new line would scroll
+    // xterm's viewport (a layout) inside the batch's frame.
+    linesAccepted: () => afterNextFrame(release),
   };
 }

@@ -78,7 +78,8 @@ function reportThrown(e: unknown): void {
 
 let targets = '[]'; // the socket targets last reported, as the engine's JSON
 
-function drain(): void {
+// `extra`: events of the call itself, after the engine's.
+function drain(extra: EventBody[]): void {
   if (!session) return;
   const { events: out, dropped } = mapEngineEvents(session.takeEvents(), runId);
   for (const d of dropped) console.warn(`runnel worker: ${d}`);
@@ -88,7 +89,7 @@ function drain(): void {
     targets = now;
     out.push({ type: 'sockets', runId, targets: JSON.parse(now) as string[] });
   }
-  postAll(out);
+  postAll([...out, ...extra]);
 }
 
 function schedule(): void {
@@ -115,14 +116,14 @@ function persist(): void {
 
 // Every engine call goes through here: it runs, its events are posted, its changes persisted, the
 // next tick is scheduled.
-function withSession(f: (s: Session) => void): void {
+function withSession(f: (s: Session) => void, extra: EventBody[] = []): void {
   if (!session) return;
   try {
     f(session);
   } catch (e) {
     reportThrown(e);
   }
-  drain();
+  drain(extra);
   persist();
   schedule();
 }
@@ -213,11 +214,15 @@ async function handle(req: Request): Promise<void> {
       post({ type: 'stopped', runId: req.runId });
       return;
     case 'pushLines':
-      // Default trigger: the batch runs as soon as the lines are in.
-      withSession((s) => {
-        s.pushLinesFrom(req.source, lineLog.append(req.source, req.lines), req.lines);
-        s.tick(Date.now());
-      });
+      // Default trigger: the batch runs as soon as the lines are in; its events and linesAccepted go
+      // out as one message.
+      withSession(
+        (s) => {
+          s.pushLinesFrom(req.source, lineLog.append(req.source, req.lines), req.lines);
+          s.tick(Date.now());
+        },
+        [{ type: 'linesAccepted', runId, source: req.source, count: req.lines.length }],
+      );
       return;
     case 'failTarget':
       withSession((s) => s.failTarget(req.source, req.reason));

@@ -32,6 +32,10 @@
 //                                                          a checkpoint at batch `batchId`, else null
 //   queryTerminated { runId, queryId, error }
 //   sockets         { runId, targets }                      the socket targets the run listens on now
+//   linesAccepted   { runId, source, count }               the engine has the `count` lines of a
+//                                                          pushLines (after that call's batch, if it
+//                                                          ran one); the terminal prints Enter's echo
+//                                                          then (state/held_echo.ts says why)
 //   error           { runId, errorClass, message, line?, column? }
 //   log             { runId, level, message }
 //   scriptDone      { runId, waiting }                     the code ended; `waiting`: queries still run
@@ -100,6 +104,7 @@ export type Event =
     }
   | { v: 1; type: 'queryTerminated'; runId: number; queryId: string; error: ErrorInfo | null }
   | { v: 1; type: 'sockets'; runId: number; targets: string[] }
+  | { v: 1; type: 'linesAccepted'; runId: number; source: string; count: number }
   | ({ v: 1; type: 'error'; runId: number } & ErrorInfo)
   | { v: 1; type: 'log'; runId: number; level: string; message: string }
   | { v: 1; type: 'scriptDone'; runId: number; waiting: boolean }
@@ -159,6 +164,7 @@ const eventChecks: Record<Event['type'], Check> = {
   queryTerminated: (m) =>
     isNum(m.runId) && isStr(m.queryId) && (m.error === null || isErrorInfo(m.error)),
   sockets: (m) => isNum(m.runId) && isStrArray(m.targets),
+  linesAccepted: (m) => isNum(m.runId) && isStr(m.source) && isNum(m.count),
   error: (m) => isNum(m.runId) && isErrorInfo(m),
   log: (m) => isNum(m.runId) && isStr(m.level) && isStr(m.message),
   scriptDone: (m) => isNum(m.runId) && typeof m.waiting === 'boolean',
