@@ -1,15 +1,26 @@
 // Building lines frames from the log, once per offset and encoding.
 #include "frame_cache.h"
 
+#include <cstring>
+
 #include "target_connection.h"
 
 namespace runnel::relay {
 
 namespace {
+// Spare payloads kept: more than a tab has queued and in flight at once (about 1 MiB of frames).
+constexpr size_t kSparePayloads = 32;
+}  // namespace
 
-WsMessage preparedFrame(std::string payload, websocketpp::frame::opcode::value opcode) {
+WsMessage FrameCache::preparedFrame(std::string payload, websocketpp::frame::opcode::value opcode) {
   namespace frame = websocketpp::frame;
-  auto message = std::make_shared<WsConfig::message_type>(nullptr, opcode, 0);
+  using Message = WsConfig::message_type;
+  std::weak_ptr<Spares> spares = spares_;
+  WsMessage message(new Message(nullptr, opcode, 0), [spares](Message* sent) {
+    if (auto pool = spares.lock(); pool && pool->size() < kSparePayloads)
+      pool->push_back(std::move(sent->get_raw_payload()));
+    delete sent;
+  });
   uint64_t size = payload.size();
   message->get_raw_payload() = std::move(payload);
   // A server frame is unmasked and identical for every tab: prepare it once (our JSON is valid
@@ -20,7 +31,12 @@ WsMessage preparedFrame(std::string payload, websocketpp::frame::opcode::value o
   return message;
 }
 
-}  // namespace
+std::string FrameCache::sparePayload() {
+  if (spares_->empty()) return {};
+  std::string payload = std::move(spares_->back());
+  spares_->pop_back();
+  return payload;
+}
 
 const FrameCache::Frame* FrameCache::find(uint64_t offset, LinesEncoding encoding) {
   for (const Frame& frame : frames_) {
@@ -49,24 +65,22 @@ const FrameCache::Frame& FrameCache::frameAt(const TargetConnection& target, uin
   LogRun run = log.read(offset, max_bytes);
   Frame& frame = frames_[next_];
   next_ = (next_ + 1) % frames_.size();
-  // The oldest frame makes room. When no tab's queue holds it any more its buffer is reused: a
-  // fresh 64 KiB would be fresh pages, and a page fault per 4 KiB costs more than the copy.
-  std::string payload;
-  if (frame.message && frame.message.use_count() == 1) {
-    payload = std::move(frame.message->get_raw_payload());
-    payload.clear();
-  }
-  frame.message.reset();
+  frame.message.reset();  // the oldest frame makes room (its payload is spare once sent)
+  std::string payload = sparePayload();
   websocketpp::frame::opcode::value opcode;
   if (encoding == LinesEncoding::Binary) {
-    // The log's bytes are the message body: one copy, from memory or the log file.
-    payload.append(binaryLinesHeader(target.key(), run.connection, run.first_offset, run.count));
-    payload.reserve(payload.size() + run.bytes);
-    log.copy(run, payload);
+    // The log's bytes are the message body, read straight into it. A spare payload keeps its
+    // size: resizing it shrinks or grows a little, rather than zero-filling what is read over.
+    std::string header =
+        binaryLinesHeader(target.key(), run.connection, run.first_offset, run.count);
+    payload.resize(header.size() + run.bytes);
+    std::memcpy(payload.data(), header.data(), header.size());
+    log.copy(run, payload.data() + header.size());
     opcode = websocketpp::frame::opcode::binary;
   } else {
-    scratch_.clear();
-    log.copy(run, scratch_);
+    scratch_.resize(run.bytes);  // kept between frames: no zero-fill but of growth
+    log.copy(run, scratch_.data());
+    payload.clear();
     payload.append(linesPrefix(target.key(), run.connection, run.first_offset));
     appendJsonLines(payload, scratch_);
     payload.append(kLinesSuffix);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "protocol.h"
 #include "ws_config.h"
@@ -36,6 +37,15 @@ class FrameCache {
     std::weak_ptr<WsConfig::message_type> message;
   };
   const Frame* find(uint64_t offset, LinesEncoding encoding);
+  // A lines message whose payload goes back to spares_ when the last queue lets go of it.
+  WsMessage preparedFrame(std::string payload, websocketpp::frame::opcode::value opcode);
+  std::string sparePayload();
+
+  // Payload buffers of sent frames, for the next frames: a fresh 64 KiB would be fresh pages, and
+  // a page fault per 4 KiB costs more than the copy into it. Shared with the messages' deleters,
+  // which may outlive the cache.
+  using Spares = std::vector<std::string>;
+  std::shared_ptr<Spares> spares_ = std::make_shared<Spares>();
 
   std::array<Frame, 16> frames_;               // the newest, about 1 MiB
   std::unordered_map<uint64_t, Known> known_;  // offset * 2 + binary -> a frame queues may hold

@@ -1,6 +1,6 @@
 // The relay's bounded, offset-numbered log of one target's lines: what makes the socket source
 // replayable (a tab resumes from its offset). The lines' bytes, each followed by '\n', live in a
-// LogFile; the heap holds only where each line ends.
+// LogFile; memory holds only where each line ends (LineEnds).
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "line_ends.h"
 #include "log_file.h"
 
 namespace runnel::relay {
@@ -41,6 +42,10 @@ class LineLog {
   // before it are committed.
   void appendLines(std::string_view block, const std::vector<uint32_t>& ends, uint32_t connection);
   void commit();
+  // The furthest offset a tab reads next (a tab subscribed at the end: endOffset()). Lines
+  // appended while it is further behind than the in-memory ring of newest bytes reaches are
+  // written to the file only: the tab will read the file for them anyway.
+  void setLeadingReader(uint64_t offset) { leading_reader_ = offset; }
   // Drops the oldest lines while the log is over its limits, but never a line at or after
   // `pinned` (the oldest offset a connected tab still needs).
   void trim(uint64_t pinned);
@@ -56,7 +61,9 @@ class LineLog {
   // Lines from `offset` (startOffset() <= offset < endOffset()) within one segment, at most
   // `max_bytes` of them (but always at least one line).
   LogRun read(uint64_t offset, size_t max_bytes) const;
-  // Appends the run's bytes (each line followed by '\n') to `out`.
+  // Copies the run's bytes (each line followed by '\n') to `into` (run.bytes of room).
+  void copy(const LogRun& run, char* into) const;
+  // Appends them to `out`.
   void copy(const LogRun& run, std::string& out) const;
   // One line without its '\n' (tests and diagnostics).
   std::string line(uint64_t offset) const;
@@ -65,10 +72,12 @@ class LineLog {
   struct Segment {
     uint64_t first_offset = 0;
     uint32_t connection = 0;
-    uint64_t position = 0;       // of its first byte in the file
-    std::vector<uint32_t> ends;  // end of line i, its '\n' included, from `position`
+    uint64_t position = 0;  // of its first byte in the file
+    size_t count = 0;       // lines; line i ends at ends_.at(first_offset + i) from `position`
+    uint32_t used = 0;      // bytes: where its last line ends
   };
   const Segment& segmentOf(uint64_t offset) const;
+  bool leadingReaderNearEnd() const;  // whether appends should go to the ring too
   // The segment line bytes at file `position` go to: the last one, or a new one from there.
   Segment& writableSegment(uint32_t connection, size_t needed, uint64_t position);
 
@@ -76,12 +85,14 @@ class LineLog {
   size_t segment_bytes_;
   size_t segment_lines_;
   LogFile file_;
+  LineEnds ends_;
   std::deque<Segment> segments_;
   std::string staged_;  // appended since the last commit(), going to the file's end
   uint64_t start_ = 0;
   size_t lines_ = 0;
   size_t staged_lines_ = 0;
   size_t bytes_ = 0;
+  uint64_t leading_reader_ = UINT64_MAX;  // none set: always near
 };
 
 }  // namespace runnel::relay

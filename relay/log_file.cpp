@@ -48,15 +48,15 @@ LogFile::~LogFile() {
 }
 
 void LogFile::remember(std::string_view bytes) {
-  // Allocated on first use (a target nobody writes to costs nothing), and not zero-filled.
-  if (!recent_) recent_.reset(new char[kRecentBytes]);
+  // Mapped on first use: a target nobody writes to costs nothing.
+  if (!recent_.data()) recent_ = HugePageBuffer(kRecentBytes);
   std::string_view tail =
       bytes.size() > kRecentBytes ? bytes.substr(bytes.size() - kRecentBytes) : bytes;
   uint64_t at = end_ + (bytes.size() - tail.size());
   while (!tail.empty()) {
     size_t index = size_t(at % kRecentBytes);
     size_t n = std::min(tail.size(), kRecentBytes - index);
-    std::memcpy(recent_.get() + index, tail.data(), n);
+    std::memcpy(recent_.data() + index, tail.data(), n);
     tail.remove_prefix(n);
     at += n;
   }
@@ -64,7 +64,7 @@ void LogFile::remember(std::string_view bytes) {
   end_ += bytes.size();  // the ring holds [end_ - recent_held_, end_)
 }
 
-void LogFile::append(std::string_view first, std::string_view second) {
+void LogFile::append(std::string_view first, std::string_view second, bool keep_newest) {
   uint64_t at = end_;
   iovec pieces[2] = {{const_cast<char*>(first.data()), first.size()},
                      {const_cast<char*>(second.data()), second.size()}};
@@ -91,36 +91,41 @@ void LogFile::append(std::string_view first, std::string_view second) {
       }
     }
   }
-  remember(first);
-  remember(second);
+  if (keep_newest) {
+    remember(first);
+    remember(second);
+  } else {
+    recent_held_ = 0;
+    end_ = at;
+  }
 }
 
-void LogFile::read(uint64_t position, size_t size, std::string& out) const {
+void LogFile::read(uint64_t position, size_t size, char* into) const {
   if (position >= end_ - recent_held_ && position + size <= end_) {
     while (size > 0) {  // at most two pieces: the ring may wrap
       size_t index = size_t(position % kRecentBytes);
       size_t n = std::min(size, kRecentBytes - index);
-      out.append(recent_.get() + index, n);
+      std::memcpy(into, recent_.data() + index, n);
+      into += n;
       size -= n;
       position += n;
     }
     return;
   }
-  // std::string cannot grow without zero-filling, so the file is read into a reused buffer and
-  // appended from there (a copy of hot memory instead of a memset of fresh memory).
-  if (scratch_.size() < size) scratch_.resize(size);
-  char* p = scratch_.data();
-  size_t left = size;
-  uint64_t from = position;
-  while (left > 0) {
-    ssize_t n = ::pread(fd_, p, left, off_t(from));
+  while (size > 0) {
+    ssize_t n = ::pread(fd_, into, size, off_t(position));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) throw lastError("cannot read the line log");
-    p += n;
-    left -= size_t(n);
-    from += uint64_t(n);
+    into += n;
+    size -= size_t(n);
+    position += uint64_t(n);
   }
-  out.append(scratch_.data(), size);
+}
+
+void LogFile::read(uint64_t position, size_t size, std::string& out) const {
+  size_t at = out.size();
+  out.resize(at + size);
+  read(position, size, out.data() + at);
 }
 
 void LogFile::dropBefore(uint64_t position) {

@@ -6,10 +6,10 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "huge_pages.h"
 
 namespace runnel::relay {
 
@@ -22,13 +22,19 @@ class LogFile {
   LogFile& operator=(const LogFile&) = delete;
 
   // Appends `first` then `second` at end(), in one write (positions only grow: a dropped range
-  // leaves a hole, never a reuse).
-  void append(std::string_view first, std::string_view second = {});
+  // leaves a hole, never a reuse). `keep_newest`: copy them into the ring too; without it the ring
+  // is emptied (it holds only the bytes just before end()), which saves the copy when every
+  // reader is too far behind to find them there.
+  void append(std::string_view first, std::string_view second = {}, bool keep_newest = true);
   uint64_t end() const { return end_; }
-  // Appends `size` bytes read from `position` to `out`.
+  // Reads `size` bytes from `position` into `into`: from the ring when it still holds them, else
+  // straight from the file (no staging copy).
+  void read(uint64_t position, size_t size, char* into) const;
+  // Appends them to `out` (which zero-fills its growth first).
   void read(uint64_t position, size_t size, std::string& out) const;
-  // The newest bytes kept in memory (tests: a read before end() - this goes to the file).
-  static constexpr size_t kRecentBytes = size_t{1} << 20;
+  // The newest bytes kept in memory (tests: a read before end() - this goes to the file): one huge
+  // page.
+  static constexpr size_t kRecentBytes = HugePageBuffer::kHugePage;
   // The bytes before `position` are no longer needed: give their disk and cache space back.
   void dropBefore(uint64_t position);
 
@@ -37,9 +43,8 @@ class LogFile {
 
   int fd_ = -1;
   uint64_t end_ = 0;
-  uint64_t dropped_ = 0;               // bytes before this were given back
-  mutable std::vector<char> scratch_;  // file reads land here: appending it never zero-fills
-  std::unique_ptr<char[]> recent_;  // ring: position p at p % kRecentBytes, for [end_ - held, end_)
+  uint64_t dropped_ = 0;   // bytes before this were given back
+  HugePageBuffer recent_;  // ring: position p at p % kRecentBytes, for [end_ - held, end_)
   size_t recent_held_ = 0;
 };
 

@@ -1,6 +1,7 @@
 // The relay's event loop side: handshakes, client messages, fan-out and static files.
 #include "relay_server.h"
 
+#include <algorithm>
 #include <iostream>
 #include <system_error>
 
@@ -260,6 +261,15 @@ uint64_t RelayServer::targetPinned(const TargetConnection& target) const {
       pinned = std::min(pinned, subscription->cursor);
   }
   return pinned;
+}
+
+uint64_t RelayServer::targetLeading(const TargetConnection& target) const {
+  uint64_t leading = 0;
+  for (const auto& [handle, tab] : tabs_) {
+    if (const auto* subscription = tab->find(target))
+      leading = std::max(leading, subscription->cursor);
+  }
+  return leading;
 }
 
 void RelayServer::onHttp(WsHandle handle) {

@@ -56,6 +56,7 @@ class RelayServer : private TargetListener {
   void targetState(TargetConnection& target) override;
   void targetLineTooLong(TargetConnection& target, uint64_t offset, size_t bytes) override;
   uint64_t targetPinned(const TargetConnection& target) const override;
+  uint64_t targetLeading(const TargetConnection& target) const override;
 
   asio::io_context& io_;
   RelayConfig config_;

@@ -131,6 +131,7 @@ void TargetConnection::read() {
 void TargetConnection::onRead(const std::error_code& error, size_t bytes) {
   if (error == asio::error::operation_aborted || stopped_) return;
   if (bytes > 0) {
+    log_.setLeadingReader(listener_.targetLeading(*this));
     framer_.feed(std::string_view(buffer_.data(), bytes), *this);
   }
   if (error) {

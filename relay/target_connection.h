@@ -24,6 +24,9 @@ class TargetListener {
   virtual void targetLineTooLong(TargetConnection& target, uint64_t offset, size_t bytes) = 0;
   // The oldest offset a connected tab still needs (endOffset() when none): the log keeps it.
   virtual uint64_t targetPinned(const TargetConnection& target) const = 0;
+  // The newest offset a connected tab reads next (0 when none): the log keeps its newest bytes in
+  // memory only while a tab is near them.
+  virtual uint64_t targetLeading(const TargetConnection& target) const = 0;
 };
 
 struct TargetOptions {

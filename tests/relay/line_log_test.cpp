@@ -160,5 +160,33 @@ TEST(LineLog, AppendingABlockEqualsAppendingEachLineAcrossSegments) {
   }
 }
 
+TEST(LineLog, LinesAppendedWhileTheLeadingTabIsFarBehindReadBackExactly) {
+  LineLog log(LogLimits{});
+  std::vector<std::string> expected;
+  auto appendBlock = [&](size_t count, char seed) {
+    std::string block;
+    std::vector<uint32_t> ends;
+    for (size_t i = 0; i < count; ++i) {
+      expected.push_back(std::string(40 + i % 50, char('a' + (seed + i) % 26)));
+      block += expected.back() + "\n";
+      ends.push_back(uint32_t(block.size()));
+    }
+    log.appendLines(block, ends, 1);
+  };
+  log.setLeadingReader(0);  // a tab at offset 0 while megabytes arrive: file only
+  for (char seed = 0; seed < 60; ++seed)
+    appendBlock(1000, seed);
+  log.setLeadingReader(log.endOffset());  // caught up: the ring again
+  appendBlock(10, 'x');
+  std::vector<std::string> got;
+  for (uint64_t offset = 0; offset < log.endOffset();) {
+    LogRun run = log.read(offset, 64 << 10);
+    for (std::string& line : decodeRun(log, run))
+      got.push_back(std::move(line));
+    offset += run.count;
+  }
+  EXPECT_EQ(got, expected);
+}
+
 }  // namespace
 }  // namespace runnel::relay

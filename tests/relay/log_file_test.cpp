@@ -70,5 +70,23 @@ TEST(LogFile, TwoPiecesAppendAsOne) {
   EXPECT_EQ(readBack(file, all.size() - 5000, 5000), all.substr(all.size() - 5000));
 }
 
+TEST(LogFile, AppendsThatSkipTheRingStillReadBack) {
+  LogFile file;
+  std::string kept = pattern(5000, 1);
+  std::string skipped = pattern(LogFile::kRecentBytes / 2 + 3, 2);  // no reader near: file only
+  std::string again = pattern(7000, 3);                             // a reader near: ring again
+  file.append(kept);
+  file.append(skipped, "", false);
+  file.append(again, "!");
+  std::string all = kept + skipped + again + "!";
+  ASSERT_EQ(file.end(), all.size());
+  EXPECT_EQ(readBack(file, 0, all.size()), all);
+  // Around both changes: what the ring was emptied of comes from the file.
+  uint64_t skip_at = kept.size(), again_at = kept.size() + skipped.size();
+  EXPECT_EQ(readBack(file, skip_at - 10, 20), all.substr(skip_at - 10, 20));
+  EXPECT_EQ(readBack(file, again_at - 10, 20), all.substr(again_at - 10, 20));
+  EXPECT_EQ(readBack(file, again_at, again.size() + 1), again + "!");
+}
+
 }  // namespace
 }  // namespace runnel::relay
