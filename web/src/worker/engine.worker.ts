@@ -1,7 +1,7 @@
 // The engine's Web Worker: owns the wasm Session (wasm/bindings.cpp) and the tick timer. It never
 // touches the DOM; it speaks only the protocol of ./protocol.ts.
 import { applyFileChanges } from '../state/file_mirror';
-import type { FileChange } from '../state/file_mirror';
+import type { FileChange, FileWrites } from '../state/file_mirror';
 import { SocketLineLog } from '../state/socket_line_log';
 import { DurableStore } from './durable_store';
 import { mapEngineEvents } from './engine_events';
@@ -101,11 +101,32 @@ function schedule(): void {
   timer = setTimeout(tick, Math.max(0, wake - Date.now()));
 }
 
-// The engine call's file changes and the lines it was given go to IndexedDB in one transaction.
+// The engine's file changes and the lines it was given go to IndexedDB SAVE_DELAY_MS after an engine
+// call, every call since in one transaction (whole calls: a reload sees a batch's offsets, commit and
+// lines all or none). The wait keeps IndexedDB's work (much of it in the browser process) off the
+// frame that paints the batch; a burst of batches is one transaction.
+const SAVE_DELAY_MS = 25;
+let unsavedPaths = new Set<string>(); // paths of storedFiles changed since the last save
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
 function persist(): void {
   if (!session) return;
+  // Taken now: the Session may be gone when the save runs.
   const writes = applyFileChanges(storedFiles, session.takeFileChanges());
+  for (const path of [...writes.put.keys(), ...writes.remove]) unsavedPaths.add(path);
+  if (saveTimer === undefined) saveTimer = setTimeout(save, SAVE_DELAY_MS);
+}
+
+function save(): void {
+  saveTimer = undefined;
   const lines = lineLog.takeChanges();
+  const writes: FileWrites = { put: new Map(), remove: [] };
+  for (const path of unsavedPaths) {
+    const content = storedFiles.get(path);
+    if (content) writes.put.set(path, content);
+    else writes.remove.push(path);
+  }
+  unsavedPaths = new Set();
   if (!store || (writes.put.size === 0 && writes.remove.length === 0 && lines.appended.length === 0)) return;
   const db = store;
   const forRun = runId;
@@ -168,6 +189,9 @@ async function openStore(): Promise<void> {
 }
 
 async function resetCheckpoints(): Promise<void> {
+  clearTimeout(saveTimer);
+  saveTimer = undefined;
+  unsavedPaths = new Set();
   storedFiles = new Map();
   lineLog = new SocketLineLog();
   try {

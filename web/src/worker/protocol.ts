@@ -47,7 +47,8 @@
 //                                                          the page as one task; unpackEvents() opens it
 //
 // Durability: the worker numbers the lines it delivers per socket target and keeps them with the
-// engine's checkpoint files in IndexedDB (worker/durable_store.ts), one transaction per engine call.
+// engine's checkpoint files in IndexedDB (worker/durable_store.ts), saved within 25 ms of an engine
+// call, whole calls per transaction.
 // A run first hands the engine that line log, so a query with a checkpointLocation resumes after a
 // reload: it re-reads the lines past its committed offset (see core/stream/socket_hub.h).
 
