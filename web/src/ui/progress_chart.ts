@@ -20,7 +20,8 @@ export class ProgressChart {
       {
         width: Math.max(host.clientWidth, 200),
         height: 150,
-        legend: { show: true },
+        // Values under the legend would follow the mouse and read "--" without it; the latest are in the JSON.
+        legend: { show: true, live: false },
         scales: { x: { time: false }, ms: { auto: true } },
         axes: [
           { label: 'batch', size: 30, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
