@@ -32,6 +32,8 @@ try {
   await page.evaluate(() => {
     const w = window;
     w.__latencies = [];
+    w.__waiter = null; // [count, resolve]: resolves once that many figures are in
+    w.__waitFor = (n) => new Promise((resolve) => (w.__latencies.length >= n ? resolve() : (w.__waiter = [n, resolve])));
     w.__domLatencies = [];
     w.__lines = 0;
     let start = 0;
@@ -52,6 +54,7 @@ try {
         if (t0 === undefined) continue;
         starts.delete(entry.identifier);
         w.__latencies.push((entry.renderTime || entry.loadTime) - t0);
+        if (w.__waiter && w.__latencies.length >= w.__waiter[0]) w.__waiter[1]();
       }
     }).observe({ type: 'element' });
     new MutationObserver((records) => {
@@ -68,20 +71,16 @@ try {
   });
   // Each line is typed, then Enter after a pause as a person makes one (Playwright types a line's keys
   // within a few ms, so without it Enter would land in the frame that echoes the last key). The wait
-  // for the line's figure is a promise, not waitForFunction: its default polling runs an animation
-  // frame loop that keeps the page painting, which a page with a person at the keyboard does not.
+  // for the line's figure is set up before Enter and resolved by the observer: waitForFunction's
+  // default polling runs an animation frame loop that keeps the page painting (a page with a person at
+  // the keyboard does not), and a call into the page right after Enter would run in the middle of it.
   await page.getByRole('region', { name: 'Terminal' }).locator('.xterm-screen').click();
   for (let i = 1; i <= LINES; i += 1) {
     await page.keyboard.type(`w${i % 17} w${i % 5} line`);
+    const figure = page.evaluate((n) => window.__waitFor(n), i);
     await page.waitForTimeout(PAUSE_BEFORE_ENTER_MS);
     await page.keyboard.press('Enter');
-    await page.evaluate(
-      (n) => new Promise((resolve) => {
-        const check = () => (window.__latencies.length >= n ? resolve() : setTimeout(check, 5));
-        check();
-      }),
-      i,
-    );
+    await figure;
   }
   const { latencies, dom } = await page.evaluate(() => ({ latencies: window.__latencies, dom: window.__domLatencies }));
   print('page.latency_p50_ms', quantile(latencies, 0.5), 'ms');
