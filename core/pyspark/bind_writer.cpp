@@ -125,8 +125,24 @@ class WriterObject final : public HostObject, public std::enable_shared_from_thi
       } catch (const ScriptExit&) {
         throw Error(ErrorClass::NotImplementedError,
                     "awaitTermination() inside foreachBatch is not supported", pos);
+      } catch (const Error& e) {
+        throw userFunctionError(e, per_row, pos);
       }
     };
+  }
+
+  // Spark's ForeachBatchSink and foreach writer wrap what the user's function raised (PySpark's
+  // Python exceptions reach the JVM through Py4J, so every one of them): the query fails with
+  // STREAM_FAILED quoting this, and the reason reads like the last line of the Python traceback.
+  static Error userFunctionError(const Error& e, bool per_row, SourcePosition pos) {
+    const char* error_class =
+        per_row ? "FOREACH_USER_FUNCTION_ERROR" : "FOREACH_BATCH_USER_FUNCTION_ERROR";
+    const char* sink = per_row ? "foreach sink" : "foreach batch sink";
+    return Error(ErrorClass::SparkException,
+                 fmt::format("[{}] An error occurred in the user provided function in {}. Reason: "
+                             "{}: {} SQLSTATE: 39000",
+                             error_class, sink, e.className(), e.message()),
+                 e.position().line != 0 ? e.position() : pos);
   }
 
   void trigger(const CallArgs& a) {

@@ -150,15 +150,15 @@ void MicroBatchExecution::throwIfSourceFailed() const {
 }
 
 void MicroBatchExecution::fail(const Error& error) {
-  std::string inner = error.message();
-  if (error.errorClass() != ErrorClass::StreamingQueryException) {
-    inner = std::string(error.className()) + ": " + inner;
-    if (error.errorClass() == ErrorClass::ArithmeticException ||
-        error.errorClass() == ErrorClass::NumberFormatException ||
-        error.errorClass() == ErrorClass::DateTimeException) {
-      inner = error.message();
-    }
-  }
+  // Spark quotes the cause's message: a Spark error with an error class as it is ("[CLASS] text
+  // SQLSTATE: s"); the other errors (Python's) read "ValueError: text", as a traceback ends.
+  const ErrorClass cls = error.errorClass();
+  const bool as_is =
+      cls == ErrorClass::StreamingQueryException || cls == ErrorClass::ArithmeticException ||
+      cls == ErrorClass::NumberFormatException || cls == ErrorClass::DateTimeException ||
+      (cls == ErrorClass::SparkException && error.message().starts_with('['));
+  std::string inner =
+      as_is ? error.message() : std::string(error.className()) + ": " + error.message();
   exception_ = Error(ErrorClass::StreamingQueryException,
                      fmt::format("[STREAM_FAILED] Query [id = {}, runId = {}] terminated with "
                                  "exception: {}",

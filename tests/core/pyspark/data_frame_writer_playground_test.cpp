@@ -107,6 +107,48 @@ TEST(ForeachSink, FunctionRunsOnEveryRow) {
   EXPECT_EQ(outputText(events), "A\nB\n");
 }
 
+// What the user's function raises fails the query, wrapped as Spark 4.0's ForeachBatchSink and
+// foreach writer wrap it (FOREACH_BATCH_USER_FUNCTION_ERROR / FOREACH_USER_FUNCTION_ERROR).
+TEST(ForeachBatchSink, AnErrorInTheFunctionFailsTheQueryWrapped) {
+  struct Case {
+    const char* sink;  // the writeStream call
+    const char* reason;
+  };
+  const Case cases[] = {
+      {"foreachBatch(handle)",
+       "[FOREACH_BATCH_USER_FUNCTION_ERROR] An error occurred in the user provided function in "
+       "foreach batch sink. Reason: ValueError: bad batch 1 SQLSTATE: 39000"},
+      {"foreachBatch(lambda df, i: df.select('nope').collect())",
+       "[FOREACH_BATCH_USER_FUNCTION_ERROR] An error occurred in the user provided function in "
+       "foreach batch sink. Reason: AnalysisException: [UNRESOLVED_COLUMN"},
+      {"foreach(lambda row: 1 // 0)",
+       "[FOREACH_USER_FUNCTION_ERROR] An error occurred in the user provided function in foreach "
+       "sink. Reason: ZeroDivisionError: "},
+  };
+  for (const Case& c : cases) {
+    Session s;
+    Playground p(s.o);
+    p.run(std::string(kPrelude) + kSocketLines +
+          "def handle(df, batch_id):\n"
+          "    if batch_id == 1:\n"
+          "        raise ValueError(f'bad batch {batch_id}')\n"
+          "q = lines.writeStream." +
+          c.sink + ".start()\n");
+    p.tick();  // batch 0 is empty: foreach calls nothing, handle() returns
+    s.typeThenTrigger(p, {"a"});
+    Json events = Json::parse(p.takeEvents());
+    auto ended = ofType(events, "queryTerminated");
+    ASSERT_EQ(ended.size(), 1u) << c.sink << "\n" << events.dump(2);
+    ASSERT_TRUE(ended[0]["error"].is_object()) << c.sink;
+    EXPECT_EQ(ended[0]["error"]["errorClass"], "StreamingQueryException") << c.sink;
+    const std::string message = ended[0]["error"]["message"];
+    EXPECT_TRUE(message.starts_with("[STREAM_FAILED] Query [id = ")) << message;
+    EXPECT_NE(message.find("] terminated with exception: " + std::string(c.reason)),
+              std::string::npos)
+        << message;
+  }
+}
+
 TEST(ForeachSink, WriterObjectIsNotSupported) {
   Session s;
   auto errors = ofType(s.run("lines = spark.readStream.format('rate').load()\n"
