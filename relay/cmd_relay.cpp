@@ -66,13 +66,7 @@ int runBridge(RelayOptions& options, const char* command) {
                error.code().message() + " (pick another --port, or stop what uses it)");
     return 1;
   }
-  if (!config.quiet) {
-    std::string verb = config.static_root ? "serving " : "relaying on ";
-    std::cerr << "runnel: " << verb << server.url() << "\n";
-    if (!relay::isLoopbackHost(config.host) && generated) {
-      std::cerr << "runnel: listening beyond this machine; clients need the token in that URL\n";
-    }
-  }
+  // Signals are caught before the URL is printed: whoever reads it may stop the relay at once.
   asio::signal_set signals(io, SIGINT, SIGTERM);
   asio::steady_timer grace(io);
   signals.async_wait([&](const std::error_code& error, int) {
@@ -82,6 +76,13 @@ int runBridge(RelayOptions& options, const char* command) {
     grace.expires_after(kShutdownGrace);
     grace.async_wait([&](const std::error_code&) { io.stop(); });
   });
+  if (!config.quiet) {
+    std::string verb = config.static_root ? "serving " : "relaying on ";
+    std::cerr << "runnel: " << verb << server.url() << "\n";
+    if (!relay::isLoopbackHost(config.host) && generated) {
+      std::cerr << "runnel: listening beyond this machine; clients need the token in that URL\n";
+    }
+  }
   io.run();
   return 0;
 }
