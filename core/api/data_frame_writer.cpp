@@ -137,13 +137,14 @@ void DataFrameWriter::save(const std::string& path_arg) {
   }
 
   types::Batch rows = df_.collect();
-  format::CsvOptions options = format::CsvOptions::from(readOptions(session, options_));
+  const format::ReadOptions read_options = readOptions(session, options_);
   std::string text;
   if (f == "csv") {
+    format::CsvOptions options = format::CsvOptions::from(read_options);
     if (options.header) format::appendCsvHeader(text, rows.schema, options);
     format::appendCsvRows(text, rows, options);
   } else if (f == "json") {
-    format::appendJsonRows(text, rows, options.zone);
+    format::appendJsonRows(text, rows, format::JsonWriteOptions::from(read_options));
   } else {
     text = textRows(rows);
   }

@@ -209,7 +209,7 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
     cfg.sink = std::make_unique<stream::FileStreamSink>(
         session->fileSystem(), *file_path,
         f == "csv" ? stream::FileSinkFormat::Csv : stream::FileSinkFormat::Json,
-        format::CsvOptions::from(readOptions(*session, options_)),
+        readOptions(*session, options_),
         // Weak: the session owns the query that owns this sink.
         [weak = std::weak_ptr<SparkSession>(session)] {
           auto s = weak.lock();

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "format/double_format.h"
+#include "types/timestamp.h"
 
 namespace runnel::format {
 
@@ -59,9 +60,15 @@ void appendDouble(std::string& out, double d) {
   appendJavaDouble(out, d);
 }
 
-void appendValue(std::string& out, const types::Value& v, const types::TimeZone& zone) {
+void appendTimestamp(std::string& out, int64_t micros, const JsonWriteOptions& o) {
+  appendString(out, o.timestamp_format.empty()
+                        ? types::formatIsoMillis(micros, o.zone)
+                        : types::formatWithPattern(micros, o.timestamp_format, o.zone));
+}
+
+void appendValue(std::string& out, const types::Value& v, const JsonWriteOptions& o) {
   if (v.is_null) {
-    out += "null";  // inside arrays; null struct fields are skipped by the caller
+    out += "null";  // inside arrays, and struct fields when ignoreNullFields is false
     return;
   }
   switch (v.type->id) {
@@ -76,7 +83,7 @@ void appendValue(std::string& out, const types::Value& v, const types::TimeZone&
       appendDouble(out, v.d);
       break;
     case TypeId::Timestamp:
-      appendString(out, types::formatIsoMillis(v.i, zone));
+      appendTimestamp(out, v.i, o);
       break;
     case TypeId::String:
       appendString(out, v.s);
@@ -85,7 +92,7 @@ void appendValue(std::string& out, const types::Value& v, const types::TimeZone&
       out += '[';
       for (size_t i = 0; i < v.children.size(); ++i) {
         if (i > 0) out += ',';
-        appendValue(out, v.children[i], zone);
+        appendValue(out, v.children[i], o);
       }
       out += ']';
       break;
@@ -93,12 +100,12 @@ void appendValue(std::string& out, const types::Value& v, const types::TimeZone&
       out += '{';
       bool first = true;
       for (size_t i = 0; i < v.children.size(); ++i) {
-        if (v.children[i].is_null) continue;
+        if (v.children[i].is_null && o.ignore_null_fields) continue;
         if (!first) out += ',';
         first = false;
         appendString(out, v.type->fields[i].name);
         out += ':';
-        appendValue(out, v.children[i], zone);
+        appendValue(out, v.children[i], o);
       }
       out += '}';
       break;
@@ -109,7 +116,7 @@ void appendValue(std::string& out, const types::Value& v, const types::TimeZone&
   }
 }
 
-void appendCell(std::string& out, const types::Column& c, size_t row, const types::TimeZone& zone) {
+void appendCell(std::string& out, const types::Column& c, size_t row, const JsonWriteOptions& o) {
   switch (c.type->id) {
     case TypeId::Int:
     case TypeId::BigInt:
@@ -121,26 +128,34 @@ void appendCell(std::string& out, const types::Column& c, size_t row, const type
     case TypeId::String:
       appendString(out, c.stringAt(row));
       break;
+    case TypeId::Timestamp:
+      appendTimestamp(out, c.ints[row], o);
+      break;
     default:
-      appendValue(out, c.valueAt(row), zone);
+      appendValue(out, c.valueAt(row), o);
   }
 }
 
 }  // namespace
 
-void appendJsonRows(std::string& out, const types::Batch& batch, const types::TimeZone& zone) {
+void appendJsonRows(std::string& out, const types::Batch& batch, const JsonWriteOptions& o) {
   for (size_t r = 0; r < batch.num_rows; ++r) {
     out += '{';
     bool first = true;
     for (size_t c = 0; c < batch.columns.size(); ++c) {
-      if (batch.columns[c]->isNull(r)) continue;
+      const bool null = batch.columns[c]->isNull(r);
+      if (null && o.ignore_null_fields) continue;
       if (!first) out += ',';
       first = false;
       appendString(out, batch.schema.fields[c].name);
       out += ':';
-      appendCell(out, *batch.columns[c], r, zone);
+      if (null)
+        out += "null";
+      else
+        appendCell(out, *batch.columns[c], r, o);
     }
-    out += "}\n";
+    out += '}';
+    out += o.line_sep;
   }
 }
 

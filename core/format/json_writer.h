@@ -1,15 +1,16 @@
-// JsonWriter: rows as Spark's JSON data source writes them (JacksonGenerator with the default
-// options): one object per line, fields in schema order, null fields left out (ignoreNullFields),
-// timestamps as yyyy-MM-dd'T'HH:mm:ss.SSSXXX strings, structs as objects, arrays as arrays.
+// JsonWriter: rows as Spark's JSON data source writes them (JacksonGenerator): one object per
+// record followed by lineSep, fields in schema order, null fields left out unless ignoreNullFields
+// is false, timestamps in timestampFormat (yyyy-MM-dd'T'HH:mm:ss.SSSXXX by default), structs as
+// objects, arrays as arrays.
 #pragma once
 
 #include <string>
 
+#include "format/json_write_options.h"
 #include "types/batch.h"
-#include "types/timestamp.h"
 
 namespace runnel::format {
 
-void appendJsonRows(std::string& out, const types::Batch& batch, const types::TimeZone& zone);
+void appendJsonRows(std::string& out, const types::Batch& batch, const JsonWriteOptions& options);
 
 }  // namespace runnel::format

@@ -17,10 +17,10 @@ void FileStreamSink::addBatch(int64_t batch_id, const types::Batch& data, exec::
   if (data.num_rows > 0) {
     std::string text;
     if (format_ == FileSinkFormat::Csv) {
-      if (options_.header) format::appendCsvHeader(text, data.schema, options_);  // per file
-      format::appendCsvRows(text, data, options_);
+      if (csv_.header) format::appendCsvHeader(text, data.schema, csv_);  // per file
+      format::appendCsvRows(text, data, csv_);
     } else {
-      format::appendJsonRows(text, data, options_.zone);
+      format::appendJsonRows(text, data, json_);
     }
     std::string dir = path_;
     while (dir.size() > 1 && dir.back() == '/')

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "format/csv_options.h"
+#include "format/json_write_options.h"
 #include "runnel/file_system.h"
 #include "stream/sink.h"
 
@@ -18,14 +19,15 @@ enum class FileSinkFormat { Csv, Json };
 class FileStreamSink final : public Sink {
  public:
   // `new_uuid` names part files (the write job's UUID, as Spark's FileFormatWriter); `options`
-  // are the writer's (header, sep... for csv; the time zone for both).
+  // are the writer's, of which the sink's format reads its own.
   FileStreamSink(FileSystem& fs, std::string path, FileSinkFormat format,
-                 format::CsvOptions options, std::function<std::string()> new_uuid)
-      : fs_(fs),
-        path_(std::move(path)),
-        format_(format),
-        options_(std::move(options)),
-        new_uuid_(std::move(new_uuid)) {}
+                 const format::ReadOptions& options, std::function<std::string()> new_uuid)
+      : fs_(fs), path_(std::move(path)), format_(format), new_uuid_(std::move(new_uuid)) {
+    if (format == FileSinkFormat::Csv)
+      csv_ = format::CsvOptions::from(options);
+    else
+      json_ = format::JsonWriteOptions::from(options);
+  }
   std::string description() const override { return "FileSink[" + path_ + "]"; }
   void addBatch(int64_t batch_id, const types::Batch& data, exec::OutputMode mode) override;
 
@@ -33,7 +35,8 @@ class FileStreamSink final : public Sink {
   FileSystem& fs_;
   std::string path_;
   FileSinkFormat format_;
-  format::CsvOptions options_;
+  format::CsvOptions csv_;
+  format::JsonWriteOptions json_;
   std::function<std::string()> new_uuid_;
 };
 

@@ -178,6 +178,21 @@ TEST(DataFrameWriter, SaveModesDecideAgainstAnExistingPath) {
   }
 }
 
+TEST(DataFrameWriter, JsonKeywordOptionsReachTheWriter) {
+  Session s;
+  Json events = s.run(
+      "df = spark.createDataFrame([(1, 'a'), (2, None)], ['id', 'name'])\n"
+      "df.write.json('j', ignoreNullFields=False, lineSep='\\r\\n')\n");
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  std::vector<std::string> parts;
+  for (const std::string& name : s.fs->list("j"))
+    if (name.find("part-") != std::string::npos) parts.push_back(name);
+  ASSERT_EQ(parts.size(), 1u);
+  const std::string path = parts[0].find('/') == std::string::npos ? "j/" + parts[0] : parts[0];
+  EXPECT_EQ(s.fs->read(path).value_or("(missing)"),
+            "{\"id\":1,\"name\":\"a\"}\r\n{\"id\":2,\"name\":null}\r\n");
+}
+
 TEST(DataFrameWriter, SparkErrors) {
   struct Case {
     std::string code;

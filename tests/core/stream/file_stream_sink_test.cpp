@@ -197,7 +197,9 @@ TEST(FileSinkWriters, TimestampsDoublesAndStructsAsSparkWritesThem) {
   format::appendCsvRows(csv, b, format::CsvOptions{});
   EXPECT_EQ(csv, "2023-11-14T22:13:20.123Z,1.0E7,true\n");
   std::string json;
-  format::appendJsonRows(json, b, types::TimeZone{"+01:30", 5400});
+  format::JsonWriteOptions in_zone;
+  in_zone.zone = types::TimeZone{"+01:30", 5400};
+  format::appendJsonRows(json, b, in_zone);
   EXPECT_EQ(json, "{\"ts\":\"2023-11-14T23:43:20.123+01:30\",\"d\":1.0E7,\"flag\":true}\n");
 
   types::Schema nested;
@@ -209,6 +211,69 @@ TEST(FileSinkWriters, TimestampsDoublesAndStructsAsSparkWritesThem) {
     EXPECT_EQ(e.message(),
               "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the "
               "column `w` of the type \"STRUCT<start: TIMESTAMP>\". SQLSTATE: 0A000");
+  }
+}
+
+// The JSON writer's options (Spark's JSONOptions): each changes what one row becomes.
+TEST(FileSinkWriters, JsonWriterOptions) {
+  types::Batch b;
+  b.schema.fields = {{"ts", types::timestampType(), true},
+                     {"name", types::stringType(), true},
+                     {"s", types::structType({{"x", types::bigintType(), true}}), true}};
+  auto ts = types::Column::make(types::timestampType());
+  ts->appendInt(1'700'000'000'123'456);  // 2023-11-14 22:13:20.123456 UTC
+  auto name = types::Column::make(types::stringType());
+  name->appendNull();
+  auto s = types::Column::make(b.schema.fields[2].type);
+  types::Value inner;
+  inner.type = b.schema.fields[2].type;
+  inner.is_null = false;
+  types::Value x;
+  x.type = types::bigintType();
+  x.is_null = true;
+  inner.children = {x};
+  s->appendValue(inner);
+  b.columns = {ts, name, s};
+  b.num_rows = 1;
+
+  struct Case {
+    format::OptionMap options;
+    std::string written;
+  };
+  const Case cases[] = {
+      {{}, "{\"ts\":\"2023-11-14T22:13:20.123Z\",\"s\":{}}\n"},
+      {{{"ignorenullfields", "false"}},
+       "{\"ts\":\"2023-11-14T22:13:20.123Z\",\"name\":null,\"s\":{\"x\":null}}\n"},
+      {{{"ignorenullfields", "TRUE"}}, "{\"ts\":\"2023-11-14T22:13:20.123Z\",\"s\":{}}\n"},
+      {{{"timestampformat", "yyyy/MM/dd HH:mm"}}, "{\"ts\":\"2023/11/14 22:13\",\"s\":{}}\n"},
+      {{{"linesep", "\r\n"}}, "{\"ts\":\"2023-11-14T22:13:20.123Z\",\"s\":{}}\r\n"},
+      {{{"encoding", "UTF-8"}, {"dateformat", "dd.MM.yyyy"}},
+       "{\"ts\":\"2023-11-14T22:13:20.123Z\",\"s\":{}}\n"},
+  };
+  for (const Case& c : cases) {
+    std::string json;
+    format::appendJsonRows(json, b, format::JsonWriteOptions::from({c.options}));
+    EXPECT_EQ(json, c.written);
+  }
+
+  struct Bad {
+    format::OptionMap options;
+    std::string error;
+  };
+  const Bad bad[] = {
+      {{{"ignorenullfields", "yes"}}, "IllegalArgumentException: For input string: \"yes\""},
+      {{{"linesep", ""}},
+       "IllegalArgumentException: requirement failed: 'lineSep' cannot be an empty string."},
+      {{{"encoding", "UTF-16"}}, "NotImplementedError: the JSON writer's encoding \"UTF-16\""},
+  };
+  for (const Bad& c : bad) {
+    try {
+      format::JsonWriteOptions::from({c.options});
+      ADD_FAILURE() << c.error;
+    } catch (const Error& e) {
+      EXPECT_TRUE((std::string(e.className()) + ": " + e.message()).starts_with(c.error))
+          << e.message();
+    }
   }
 }
 
