@@ -4,6 +4,7 @@
 
 #include "pyspark/bindings.h"
 #include "pyspark/call_args.h"
+#include "sql/data_type_parser.h"
 #include "types/batch.h"
 
 namespace runnel::pyspark {
@@ -117,6 +118,26 @@ class SessionObject final : public HostObject {
   ContextPtr ctx_;
 };
 
+// PySpark's _parse_datatype_string: a DDL schema ("id INT, name STRING"), else one type, which
+// makes a one-column schema named `value` unless it is a struct.
+types::Schema schemaOfString(const std::string& text, SourcePosition pos) {
+  try {
+    return sql::parseDdlSchema(text);
+  } catch (const Error&) {
+  }
+  try {
+    types::DataTypePtr type = sql::parseDataType(text);
+    types::Schema schema;
+    if (type->id == types::TypeId::Struct)
+      schema.fields = type->fields;
+    else
+      schema.fields = {{"value", type, true}};
+    return schema;
+  } catch (const Error& e) {
+    throw Error(e.errorClass(), e.message(), pos);
+  }
+}
+
 Value SessionObject::createDataFrame(Interpreter& in, CallArgs& a) {
   SourcePosition pos = a.pos;
   Params p(a, "SparkSession.createDataFrame", {"data", "schema", "samplingRatio", "verifySchema"},
@@ -142,6 +163,11 @@ Value SessionObject::createDataFrame(Interpreter& in, CallArgs& a) {
     }
   }
   const types::Schema* schema = p.has(1) ? asSchema(*p.get(1)) : nullptr;
+  std::optional<types::Schema> ddl;
+  if (p.has(1) && p.get(1)->type() == ValueType::Str) {
+    ddl = schemaOfString(p.get(1)->asStr(), pos);
+    schema = &*ddl;
+  }
   if (p.has(1) && !schema) {
     if (p.get(1)->isSequence()) {
       names.clear();

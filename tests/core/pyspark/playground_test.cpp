@@ -125,6 +125,45 @@ TEST(Playground, PrintAndShowBecomeOutputEvents) {
   EXPECT_EQ(out[1]["text"], "+---+---+\n|  k|  v|\n+---+---+\n|  b|  2|\n+---+---+\n\n");
 }
 
+// createDataFrame(data, "<DDL>") as PySpark parses the string (_parse_datatype_string).
+TEST(Playground, CreateDataFrameTakesASchemaString) {
+  struct Case {
+    const char* call;
+    const char* printed;  // printSchema() then show()
+  };
+  for (const Case& c : {
+           Case{"spark.createDataFrame([(1, 'a'), (2, None)], 'id INT, name STRING')",
+                "root\n |-- id: integer (nullable = true)\n |-- name: string (nullable = true)\n\n"
+                "+---+----+\n| id|name|\n+---+----+\n|  1|   a|\n|  2|NULL|\n+---+----+\n\n"},
+           Case{"spark.createDataFrame([3, 4], 'bigint')",
+                "root\n |-- value: long (nullable = true)\n\n"
+                "+-----+\n|value|\n+-----+\n|    3|\n|    4|\n+-----+\n\n"},
+           Case{"spark.createDataFrame([('x',)], schema='struct<w:string>')",
+                "root\n |-- w: string (nullable = true)\n\n+---+\n|  w|\n+---+\n|  x|\n+---+\n\n"},
+       }) {
+    Fixture f;
+    f.pg->run(std::string("from pyspark.sql import SparkSession\n"
+                          "spark = SparkSession.builder.getOrCreate()\n"
+                          "df = ") +
+              c.call + "\ndf.printSchema()\ndf.show()\n");
+    Json events = f.events();
+    ASSERT_TRUE(Fixture::ofType(events, "error").empty()) << c.call << events.dump(2);
+    std::string printed;
+    for (const Json& o : Fixture::ofType(events, "output"))
+      printed += o["text"].get<std::string>();
+    EXPECT_EQ(printed, c.printed) << c.call;
+  }
+  Fixture f;
+  f.pg->run(
+      "from pyspark.sql import SparkSession\n"
+      "spark = SparkSession.builder.getOrCreate()\n"
+      "df = spark.createDataFrame([(1,)], 'id INTT')\n");
+  auto errors = Fixture::ofType(f.events(), "error");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]["errorClass"], "ParseException");
+  EXPECT_EQ(errors[0]["line"], 3);
+}
+
 TEST(Playground, TriggerArgumentsFollowPySpark) {
   struct Case {
     const char* trigger;
