@@ -118,23 +118,31 @@ class SessionObject final : public HostObject {
   ContextPtr ctx_;
 };
 
-// PySpark's _parse_datatype_string: a DDL schema ("id INT, name STRING"), else one type, which
-// makes a one-column schema named `value` unless it is a struct.
+// PySpark's _parse_datatype_string: a DDL schema ("id INT, name STRING"), else one type ("int",
+// "struct<w:string>"), else "a: int, b: string" as a struct's fields; when none parses, the DDL
+// schema's error. A type other than a struct makes one column named `value`.
 types::Schema schemaOfString(const std::string& text, SourcePosition pos) {
   try {
     return sql::parseDdlSchema(text);
-  } catch (const Error&) {
-  }
-  try {
-    types::DataTypePtr type = sql::parseDataType(text);
-    types::Schema schema;
-    if (type->id == types::TypeId::Struct)
-      schema.fields = type->fields;
-    else
-      schema.fields = {{"value", type, true}};
-    return schema;
-  } catch (const Error& e) {
-    throw Error(e.errorClass(), e.message(), pos);
+  } catch (const Error& ddl_error) {
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    const std::string stripped =
+        first == std::string::npos
+            ? std::string()
+            : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+    for (const std::string& type_text : {text, "struct<" + stripped + ">"}) {
+      try {
+        types::DataTypePtr type = sql::parseDataType(type_text);
+        types::Schema schema;
+        if (type->id == types::TypeId::Struct)
+          schema.fields = type->fields;
+        else
+          schema.fields = {{"value", type, true}};
+        return schema;
+      } catch (const Error&) {
+      }
+    }
+    throw Error(ddl_error.errorClass(), ddl_error.message(), pos);
   }
 }
 

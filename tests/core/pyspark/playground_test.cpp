@@ -138,6 +138,9 @@ TEST(Playground, CreateDataFrameTakesASchemaString) {
            Case{"spark.createDataFrame([3, 4], 'bigint')",
                 "root\n |-- value: long (nullable = true)\n\n"
                 "+-----+\n|value|\n+-----+\n|    3|\n|    4|\n+-----+\n\n"},
+           Case{"spark.createDataFrame([(1, 'y')], ' a: int, b: string ')",
+                "root\n |-- a: integer (nullable = true)\n |-- b: string (nullable = true)\n\n"
+                "+---+---+\n|  a|  b|\n+---+---+\n|  1|  y|\n+---+---+\n\n"},
            Case{"spark.createDataFrame([('x',)], schema='struct<w:string>')",
                 "root\n |-- w: string (nullable = true)\n\n+---+\n|  w|\n+---+\n|  x|\n+---+\n\n"},
        }) {
