@@ -14,11 +14,6 @@ namespace {
 
 using types::TypeId;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // The tryParse* chain, entered at the type the column has so far.
 TypeId tryFrom(TypeId start, const std::string& f, const CsvOptions& o) {
   switch (start) {

@@ -2,9 +2,6 @@
 // has nothing to format (Runnel has no DATE columns).
 #include "format/json_write_options.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include <fmt/format.h>
 
 #include "runnel/error.h"
@@ -12,11 +9,6 @@
 namespace runnel::format {
 
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 // Scala's String.toBoolean, which JSONOptions applies to ignoreNullFields.
 bool scalaToBoolean(const std::string& v) {

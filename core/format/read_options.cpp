@@ -9,12 +9,10 @@
 
 namespace runnel::format {
 
-namespace {
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
 }
-}  // namespace
 
 const std::string* ReadOptions::find(const std::string& key) const {
   auto it = options.find(lower(key));

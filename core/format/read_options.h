@@ -12,6 +12,9 @@ namespace runnel::format {
 
 using OptionMap = std::map<std::string, std::string>;  // lower-cased keys
 
+// ASCII lower case: option keys and Spark's case-insensitive option values ("true", "UTF-8").
+std::string lower(std::string s);
+
 // Spark's ParseMode: what a reader does with a record it cannot parse.
 enum class ParseMode {
   Permissive,     // the fields that failed become null (Spark 3.0+ keeps the parsed ones)
