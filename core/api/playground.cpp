@@ -42,6 +42,10 @@ Json rowsJson(const types::Batch& rows) {
   return out;
 }
 
+// A program that sleeps in a loop resumes at most this often within one tick (each resume waits
+// again on the clock, so more would mean a wait that is always over).
+constexpr int kMaxResumesPerTick = 1000;
+
 }  // namespace
 
 struct Playground::State {
@@ -52,6 +56,27 @@ struct Playground::State {
   std::unique_ptr<pyspark::Interpreter> interpreter;
 
   void emit(Json e) { events.push_back(std::move(e)); }
+
+  // Runs (or resumes) the program and reports how it stopped: scriptDone when it ended, with or
+  // without an error; scriptWaiting when it waits at a call.
+  template <class F>
+  void ran(F&& f) {
+    pyspark::RunOutcome outcome = pyspark::RunOutcome::Finished;
+    try {
+      outcome = f();
+    } catch (const Error& e) {
+      emitError(e);
+    } catch (const std::exception& e) {
+      emitError(Error(ErrorClass::InternalError, e.what()));
+    }
+    fillSockets();
+    if (outcome == pyspark::RunOutcome::Suspended) {
+      const pyspark::ScriptWait* wait = interpreter->suspendedAt();
+      emit({{"type", "scriptWaiting"}, {"call", wait->call}, {"line", wait->pos.line}});
+      return;
+    }
+    emit({{"type", "scriptDone"}, {"waiting", outcome == pyspark::RunOutcome::Waiting}});
+  }
 
   // A socket source connects lazily, after start() announced the query: fill in the targets once
   // the program or tick that started it is done.
@@ -160,16 +185,7 @@ Playground::~Playground() {
 
 void Playground::run(const std::string& code, const std::string& file_name) {
   (void)file_name;
-  bool waiting = false;
-  try {
-    waiting = state_->interpreter->run(code) == pyspark::RunOutcome::Waiting;
-  } catch (const Error& e) {
-    state_->emitError(e);
-  } catch (const std::exception& e) {
-    state_->emitError(Error(ErrorClass::InternalError, e.what()));
-  }
-  state_->fillSockets();
-  state_->emit({{"type", "scriptDone"}, {"waiting", waiting}});
+  state_->ran([&] { return state_->interpreter->run(code); });
 }
 
 void Playground::pushLines(const std::string& target, const std::vector<std::string>& lines) {
@@ -196,18 +212,33 @@ void Playground::tick() {
   } catch (const Error& e) {
     state_->emitError(e);
   }
+  // A program waiting (time.sleep, awaitTermination(timeout)) goes on once its wait is over: after
+  // the batches of this tick, as Spark's driver wakes while its queries run.
+  for (int i = 0; i < kMaxResumesPerTick; ++i) {
+    const pyspark::ScriptWait* wait = state_->interpreter->suspendedAt();
+    if (!wait || !wait->ready()) break;
+    state_->ran([&] { return state_->interpreter->resume(); });
+  }
 }
 
 std::optional<int64_t> Playground::nextWakeMs() const {
-  return state_->ctx->session->nextWakeMs();
+  std::optional<int64_t> wake = state_->ctx->session->nextWakeMs();
+  const pyspark::ScriptWait* wait = state_->interpreter->suspendedAt();
+  if (wait && wait->wake_ms && (!wake || *wait->wake_ms < *wake)) wake = wait->wake_ms;
+  return wake;
 }
 
 void Playground::stop() {
+  state_->interpreter->abandon();
   try {
     state_->ctx->session->stopAll();
   } catch (const Error& e) {
     state_->emitError(e);
   }
+}
+
+bool Playground::programWaiting() const {
+  return state_->interpreter->suspendedAt() != nullptr;
 }
 
 bool Playground::hasActiveQueries() const {

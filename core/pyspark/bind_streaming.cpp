@@ -1,5 +1,6 @@
 // StreamingQuery and spark.streams (StreamingQueryManager): status and progress as Python dicts
-// parsed from Spark's JSON, awaitTermination running due triggers and then ending the script.
+// parsed from Spark's JSON. awaitTermination runs the due triggers, then ends the program, or with
+// a timeout suspends it until the query ends or the time is up (top_level.cpp).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,47 @@ Value jsonValue(const nlohmann::ordered_json& j) {
   }
 }
 
+// PySpark's check of awaitTermination's and awaitAnyTermination's timeout (seconds).
+void requirePositiveTimeout(const Value& t, SourcePosition pos) {
+  if (!t.isNumber() || t.type() == ValueType::Bool || t.asFloat() <= 0) {
+    throw Error(ErrorClass::PySparkValueError,
+                fmt::format("[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got '{}'.",
+                            typeNameOf(t)),
+                pos);
+  }
+}
+
+// The program waits until one of `queries` terminates or `timeout` seconds pass; then the call
+// returns whether one terminated, or raises the exception one failed with, as Spark's does.
+ScriptWait awaitingTermination(const ContextPtr& ctx, std::vector<StreamingQuery> queries,
+                               const std::string& call, const Value& timeout, SourcePosition pos) {
+  auto anyEnded = [queries] {
+    for (const StreamingQuery& q : queries) {
+      if (!q.isActive()) return true;
+    }
+    return false;
+  };
+  // PySpark sends int(timeout * 1000) ms.
+  int64_t deadline = ctx->session->clock().nowMs() + static_cast<int64_t>(timeout.asFloat() * 1000);
+  ScriptWait w;
+  w.call = call;
+  w.pos = pos;
+  w.ready = [ctx, anyEnded, deadline] {
+    return anyEnded() || ctx->session->clock().nowMs() >= deadline;
+  };
+  w.wake_ms = deadline;
+  w.finish = [queries, anyEnded, pos]() -> Value {
+    for (const StreamingQuery& q : queries) {
+      if (auto e = q.exception()) {
+        Error err = *e;
+        throw err.withPosition(pos);
+      }
+    }
+    return Value::boolean(anyEnded());
+  };
+  return w;
+}
+
 class QueryObject final : public HostObject {
  public:
   QueryObject(ContextPtr ctx, StreamingQuery q) : ctx_(std::move(ctx)), q_(std::move(q)) {}
@@ -72,23 +114,17 @@ class QueryObject final : public HostObject {
     SourcePosition pos = a.pos;
     if (n == "awaitTermination") {
       Params p(a, "StreamingQuery.awaitTermination", {"timeout"}, 0);
-      if (p.has(0)) {
-        const Value& t = *p.get(0);
-        if (!t.isNumber() || t.type() == ValueType::Bool || t.asFloat() <= 0) {
-          throw Error(
-              ErrorClass::PySparkValueError,
-              fmt::format("[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got '{}'.",
-                          typeNameOf(t)),
-              pos);
-        }
-      }
+      if (p.has(0)) requirePositiveTimeout(*p.get(0), pos);
       // Run whatever is due now (a once/availableNow query finishes here); the engine never blocks.
       for (int i = 0; i < kMaxSyncTicks && q_.isActive() && ctx_->session->tick(); ++i) {
       }
       if (auto e = q_.exception()) throw *e;
       if (!q_.isActive()) return p.has(0) ? Value::boolean(true) : Value();
-      if (p.has(0)) return Value::boolean(false);
-      in.endScript();
+      if (!p.has(0)) in.endScript();
+      // With a timeout the program waits (suspended, the queries running) until the query ends or
+      // the time is up; where it cannot suspend, the time is up at once.
+      if (!a.may_wait) return Value::boolean(false);
+      in.wait(awaitingTermination(ctx_, {q_}, "awaitTermination", *p.get(0), pos));
     }
     if (n == "stop") {
       q_.stop();
@@ -141,9 +177,13 @@ class StreamsObject final : public HostObject {
     }
     if (n == "awaitAnyTermination") {
       Params p(a, "StreamingQueryManager.awaitAnyTermination", {"timeout"}, 0);
-      if (ctx_->session->activeQueries().empty()) return p.has(0) ? Value::boolean(true) : Value();
-      if (p.has(0)) return Value::boolean(false);
-      in.endScript();
+      std::vector<StreamingQuery> active = ctx_->session->activeQueries();
+      if (active.empty()) return p.has(0) ? Value::boolean(true) : Value();
+      if (!p.has(0)) in.endScript();
+      requirePositiveTimeout(*p.get(0), a.pos);
+      if (!a.may_wait) return Value::boolean(false);
+      in.wait(
+          awaitingTermination(ctx_, std::move(active), "awaitAnyTermination", *p.get(0), a.pos));
     }
     if (n == "resetTerminated") return Value();
     return std::nullopt;

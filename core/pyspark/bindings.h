@@ -64,6 +64,9 @@ Value jsonToPython(const std::string& json);
 std::vector<std::pair<std::string, Value>> sqlModule(const ContextPtr& ctx);
 Value wrapSession(const ContextPtr& ctx);  // the playground's one SparkSession (df.sparkSession)
 
+// Python's time module on the session's clock (bind_time.cpp)
+std::vector<std::pair<std::string, Value>> timeModule(const ContextPtr& ctx);
+
 // Types and rows (bind_types.cpp, bind_row.cpp)
 std::vector<std::pair<std::string, Value>> typesModule();
 // A StructType / DDL string / list of names as the schema createDataFrame and readers take.

@@ -181,6 +181,7 @@ Value Interpreter::evalCall(const Expr& e, Frame& f) {
       auto* host = obj.as<HostObject>();
       CallArgs args;
       collectArgs(e, f, args);
+      args.may_wait = &e == waitable_call_;
       step(e.pos);
       try {
         if (auto result = host->callMethod(*this, func.text, args)) return std::move(*result);
@@ -193,11 +194,13 @@ Value Interpreter::evalCall(const Expr& e, Frame& f) {
     Value callee = getAttr(obj, func.text, func.pos);
     CallArgs args;
     collectArgs(e, f, args);
+    args.may_wait = &e == waitable_call_;
     return call(callee, args);
   }
   Value callee = eval(func, f);
   CallArgs args;
   collectArgs(e, f, args);
+  args.may_wait = &e == waitable_call_;
   return call(callee, args);
 }
 

@@ -17,7 +17,7 @@ Error noModule(const std::string& name, SourcePosition pos) {
   return Error(
       ErrorClass::ImportError,
       fmt::format("No module named '{}' (Runnel provides pyspark.sql, pyspark.sql.functions, "
-                  "pyspark.sql.types, pyspark.sql.streaming and pyspark.errors)",
+                  "pyspark.sql.types, pyspark.sql.streaming, pyspark.errors and time)",
                   name),
       pos);
 }

@@ -25,16 +25,13 @@ Interpreter::~Interpreter() {
 }
 
 RunOutcome Interpreter::run(std::string_view source) {
+  suspended_.reset();
   auto program = std::make_shared<const Module>(parseModule(source));
   programs_.push_back(program);
-  Frame frame{globals_, Value()};
   resetBudget();
-  try {
-    execBlock(program->body, frame);
-  } catch (const ScriptExit&) {
-    return RunOutcome::Waiting;
-  }
-  return RunOutcome::Finished;
+  Cursor body;
+  body.block = &program->body;
+  return runTopLevel(std::move(program), {std::move(body)});
 }
 
 void Interpreter::setGlobal(const std::string& name, Value value) {
@@ -53,6 +50,10 @@ void Interpreter::print(const std::string& text) {
 
 void Interpreter::endScript() {
   throw ScriptExit{};
+}
+
+void Interpreter::wait(ScriptWait w) {
+  throw ScriptSuspend{std::move(w)};
 }
 
 void Interpreter::step(SourcePosition pos) {

@@ -31,7 +31,24 @@ struct InterpreterOptions {
 // error.
 struct ScriptExit {};
 
-enum class RunOutcome { Finished, Waiting };
+// Where a program waits (time.sleep, awaitTermination(timeout)). The host never blocks: it keeps
+// running the queries and taking lines, and resumes the program once ready() says the wait is over.
+struct ScriptWait {
+  std::string call;  // "time.sleep": what the program waits in, for the host's status
+  SourcePosition pos;
+  std::function<bool()> ready;
+  std::optional<int64_t> wake_ms;  // when ready() turns true by the clock alone (none: by events)
+  std::function<Value()> finish;   // the call's result once resumed; may throw the call's Error
+};
+
+// Thrown by Interpreter::wait() up to the program's top level; never a Python error.
+struct ScriptSuspend {
+  ScriptWait wait;
+};
+
+// Finished: the program ran to its end. Waiting: awaitTermination() ended it with queries running.
+// Suspended: it waits (suspendedAt()) and goes on with resume().
+enum class RunOutcome { Finished, Waiting, Suspended };
 
 class Interpreter {
  public:
@@ -41,7 +58,12 @@ class Interpreter {
   Interpreter& operator=(const Interpreter&) = delete;
 
   // Parses and runs a program in the module scope (globals persist across runs). Throws Error.
+  // A program suspended before is dropped.
   RunOutcome run(std::string_view source);
+  // Goes on with the suspended program from its wait (whose ready() is true). Throws Error.
+  RunOutcome resume();
+  const ScriptWait* suspendedAt() const { return suspended_ ? &suspended_->wait : nullptr; }
+  void abandon() { suspended_.reset(); }
 
   // Registers an importable module ("pyspark.sql.functions"); parent packages are created as
   // needed.
@@ -59,6 +81,8 @@ class Interpreter {
 
   void print(const std::string& text);
   [[noreturn]] void endScript();
+  // Suspends the program at the call being made; only for a call whose args.may_wait is set.
+  [[noreturn]] void wait(ScriptWait w);
   // Counts one step against the budget (statements, loop iterations, calls).
   void step(SourcePosition pos);
   void resetBudget() { steps_ = 0; }
@@ -69,6 +93,25 @@ class Interpreter {
     std::shared_ptr<Scope> scope;
     Value return_value;
   };
+
+  // The program's top level runs from an explicit stack of blocks (module body, and the bodies of
+  // its if/for/while/with statements) so that it can stop at a wait and go on later.
+  struct Cursor {
+    const Stmt* owner = nullptr;  // the compound statement whose block this is (null: the module)
+    const Block* block = nullptr;
+    size_t next = 0;           // the block's next statement
+    bool loop = false;         // a for/while body: at its end, the loop goes round
+    std::vector<Value> items;  // for: what it iterates, and the next one
+    size_t item = 0;
+  };
+  struct Suspension {
+    std::shared_ptr<const Module> program;
+    std::vector<Cursor> stack;
+    const Stmt* at = nullptr;  // the statement whose call waits
+    ScriptWait wait;
+  };
+  RunOutcome runTopLevel(std::shared_ptr<const Module> program, std::vector<Cursor> stack);
+  void endOfBlock(std::vector<Cursor>& stack, Frame& f);
 
   Flow execBlock(const Block& block, Frame& f);
   Flow exec(const Stmt& s, Frame& f);
@@ -104,6 +147,8 @@ class Interpreter {
       closures_;  // scopes captured by nested functions, cleared on exit
   std::vector<std::shared_ptr<const Module>>
       programs_;  // parsed code stays alive for its functions
+  std::optional<Suspension> suspended_;
+  const Expr* waitable_call_ = nullptr;  // the top-level statement's call being evaluated
   uint64_t steps_ = 0;
   int call_depth_ = 0;
   int eval_depth_ = 0;

@@ -1,6 +1,6 @@
 // The importable PySpark package tree: pyspark.sql (SparkSession, Row, functions, types),
 // pyspark.sql.functions, pyspark.sql.types, pyspark.sql.streaming and pyspark.errors /
-// pyspark.sql.utils.
+// pyspark.sql.utils; and Python's time module.
 #include "pyspark/bindings.h"
 #include "pyspark/exceptions.h"
 
@@ -23,6 +23,7 @@ void installPySpark(Interpreter& in, const ContextPtr& ctx) {
         "DateTimeException", "CapturedException"}) {
     errors.emplace_back(name, exceptionClass(name));
   }
+  in.addModule("time", timeModule(ctx));
   in.addModule("pyspark.errors", errors);
   in.addModule("pyspark.sql.utils", errors);
   in.addModule(

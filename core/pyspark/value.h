@@ -44,6 +44,9 @@ struct CallArgs {
   std::vector<Value> positional;
   std::vector<std::pair<std::string, Value>> keywords;
   SourcePosition pos;
+  // The call is a statement of its own at the program's top level (`time.sleep(5)`,
+  // `done = q.awaitTermination(10)`): it may suspend the program (Interpreter::wait).
+  bool may_wait = false;
 };
 
 using BuiltinFn = std::function<Value(Interpreter&, CallArgs&)>;

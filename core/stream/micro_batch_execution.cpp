@@ -86,8 +86,28 @@ void MicroBatchExecution::processAllAvailable() {
 
 std::optional<int64_t> MicroBatchExecution::nextWakeMs() const {
   if (!active_) return std::nullopt;
-  if (trigger_.trigger().kind == TriggerKind::ProcessingTime) return trigger_.nextDueMs();
-  return std::nullopt;  // default trigger: whenever data arrives (the host ticks then)
+  int64_t now = config_.clock->nowMs();
+  // The first attempt is due at once: Spark's query runs batch 0 as it starts, whether or not the
+  // program goes on to awaitTermination().
+  if (!trigger_.started()) return now;
+  switch (trigger_.trigger().kind) {
+    case TriggerKind::ProcessingTime:
+      return trigger_.nextDueMs();
+    case TriggerKind::Once:
+    case TriggerKind::AvailableNow:
+      return now;  // they run until no data is left, then stop
+    default: {
+      // The default trigger runs the next batch as soon as there is something to do: a no-data
+      // batch a moved watermark asks for, data a source makes with time; pushed data (socket
+      // lines) makes the host tick by itself.
+      if (shouldRunNoDataBatch()) return now;
+      std::optional<int64_t> next;
+      for (const auto& source : config_.sources) {
+        if (auto t = source->nextOffsetMs(); t && (!next || *t < *next)) next = t;
+      }
+      return next;
+    }
+  }
 }
 
 bool MicroBatchExecution::shouldRunNoDataBatch() const {

@@ -33,6 +33,9 @@ class RateSource final : public Source {
   std::string description() const override;
   const types::Schema& schema() const override { return schema_; }
   std::optional<int64_t> latestOffset(int64_t now_ms) override;
+  std::optional<int64_t> nextOffsetMs() const override {
+    return creation_ms_ + ((last_time_ms_ - creation_ms_) / 1000 + 1) * 1000;
+  }
   types::Batch getBatch(std::optional<int64_t> start, int64_t end) override;
 
   static types::Schema rateSchema();

@@ -18,6 +18,10 @@ class Source {
   virtual const types::Schema& schema() const = 0;
   // The newest offset available now; nullopt when the source has never had data (MemoryStream).
   virtual std::optional<int64_t> latestOffset(int64_t now_ms) = 0;
+  // When a source whose data comes with time (rate) has its next offset, so that a query with the
+  // default trigger asks the host to tick then. nullopt: its data is pushed (socket: the host ticks
+  // as lines arrive) or comes from the program itself (memory, files).
+  virtual std::optional<int64_t> nextOffsetMs() const { return std::nullopt; }
   // The rows in (start, end]; start nullopt = from the beginning.
   virtual types::Batch getBatch(std::optional<int64_t> start, int64_t end) = 0;
   // Rows up to `end` are processed and may be dropped (not for replayable sources).

@@ -28,6 +28,7 @@ class TriggerExecutor {
   // start / interval * interval + interval, as ProcessingTimeExecutor.nextBatchTime).
   void attempted(int64_t start_ms);
   std::optional<int64_t> nextDueMs() const { return next_ms_; }
+  bool started() const { return started_; }
   const Trigger& trigger() const { return trigger_; }
 
  private:

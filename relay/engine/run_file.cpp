@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -63,8 +64,13 @@ int connectTo(const std::string& target) {
   return fd;
 }
 
+// What the run already printed of errors: a query's failure that the program's
+// awaitTermination(timeout) raises again comes twice (the query's, then the program's with its
+// line); the second says only where.
+using ShownErrors = std::set<std::string>;
+
 // Prints the playground's events; returns 1 once an error was reported.
-int printEvents(Playground& p, bool quiet, bool verbose) {
+int printEvents(Playground& p, bool quiet, bool verbose, ShownErrors& shown) {
   int status = 0;
   auto events = nlohmann::json::parse(p.takeEvents());
   for (const auto& e : events) {
@@ -77,13 +83,18 @@ int printEvents(Playground& p, bool quiet, bool verbose) {
       if (e.contains("line") && e["line"].is_number() && e["line"].get<int>() > 0)
         where = " (line " + std::to_string(e["line"].get<int>()) + ", column " +
                 std::to_string(e.value("column", 0)) + ")";
-      std::fprintf(stderr, "%s: %s%s\n", e.value("errorClass", "").c_str(),
-                   e.value("message", "").c_str(), where.c_str());
+      std::string what = e.value("errorClass", "") + ": " + e.value("message", "");
+      if (shown.insert(what).second) {
+        std::fprintf(stderr, "%s%s\n", what.c_str(), where.c_str());
+      } else if (!where.empty()) {
+        std::fprintf(stderr, "  raised again%s\n", where.c_str());
+      }
       status = 1;
     } else if (type == "queryTerminated" && e.contains("error") && e["error"].is_object()) {
       // awaitTermination() re-raises the query's exception in Spark: the run fails with it.
-      std::fprintf(stderr, "%s: %s\n", e["error"].value("errorClass", "").c_str(),
-                   e["error"].value("message", "").c_str());
+      std::string what =
+          e["error"].value("errorClass", "") + ": " + e["error"].value("message", "");
+      if (shown.insert(what).second) std::fprintf(stderr, "%s\n", what.c_str());
       status = 1;
     } else if (type == "log" && !quiet) {
       std::fprintf(stderr, "%s %s\n", e.value("level", "").c_str(), e.value("message", "").c_str());
@@ -94,14 +105,15 @@ int printEvents(Playground& p, bool quiet, bool verbose) {
   return status;
 }
 
-int drive(Playground& p, const std::map<std::string, int>& fixed_inputs, bool quiet, bool verbose) {
+int drive(Playground& p, const std::map<std::string, int>& fixed_inputs, bool quiet, bool verbose,
+          ShownErrors& shown) {
   std::map<std::string, Connection> conns;
   int status = 0;
   auto clock = SystemClock();
   while (!g_interrupted && status == 0) {
     p.tick();
-    status = printEvents(p, quiet, verbose);
-    if (!p.hasActiveQueries()) break;
+    status = printEvents(p, quiet, verbose, shown);
+    if (!p.hasActiveQueries() && !p.programWaiting()) break;
     for (const auto& t : p.socketTargets()) {
       if (conns.count(t)) continue;
       Connection c;
@@ -143,7 +155,7 @@ int drive(Playground& p, const std::map<std::string, int>& fixed_inputs, bool qu
     }
   }
   p.stop();
-  status = std::max(status, printEvents(p, quiet, verbose));
+  status = std::max(status, printEvents(p, quiet, verbose, shown));
   for (auto& [t, c] : conns) {
     if (c.fd > 0) close(c.fd);
   }
@@ -161,8 +173,9 @@ int runProgram(const std::string& code, const std::string& name,
   o.max_steps = 0;
   Playground p(o);
   p.run(code, name);
-  if (int s = printEvents(p, quiet, verbose); s != 0) return s;
-  return drive(p, fixed_inputs, quiet, verbose);
+  ShownErrors shown;
+  if (int s = printEvents(p, quiet, verbose, shown); s != 0) return s;
+  return drive(p, fixed_inputs, quiet, verbose, shown);
 }
 
 }  // namespace

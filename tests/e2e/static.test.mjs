@@ -1,5 +1,6 @@
 // The page from a plain static file server: the terminal pane is the netcat server. Covers the course
-// word count (1), an AnalysisException marked in the editor (3) and Stop during an endless loop (4).
+// word count (1), an AnalysisException marked in the editor (3), a program sleeping while its query
+// takes lines (5) and Stop during an endless loop (4).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { batchText, launch, openPage, output, screenshot, shareFragment, startStaticServer, tableCounts, typeInTerminal } from './harness.mjs';
@@ -79,6 +80,37 @@ test('an unknown column is an AnalysisException, marked in the editor', async ()
     const line = page.locator('.cm-line', { has: marked });
     assert.match(await line.textContent(), /groupBy\("wrd"\)/);
     await screenshot(page, '3-analysis-exception');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a program that sleeps reads its memory sink with the lines typed meanwhile', async () => {
+  const { page, consoleErrors, close } = await launch();
+  const code = [
+    'import time',
+    'from pyspark.sql import SparkSession',
+    'spark = SparkSession.builder.getOrCreate()',
+    'lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()',
+    'query = lines.groupBy("value").count().writeStream.outputMode("complete").format("memory").queryName("seen").start()',
+    'time.sleep(3)',
+    'spark.sql("SELECT * FROM seen ORDER BY value").show()',
+    'query.stop()',
+    '',
+  ].join('\n');
+  try {
+    await openPage(page, server.url + shareFragment(code));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // While it sleeps the page says where, and the terminal takes lines.
+    await page.getByText('Waiting in time.sleep() at line 6').waitFor({ timeout: 3000 });
+    await typeInTerminal(page, 'cat');
+    await typeInTerminal(page, 'dog');
+    await typeInTerminal(page, 'cat');
+    const table = ['+-----+-----+', '|value|count|', '+-----+-----+', '|  cat|    2|', '|  dog|    1|', '+-----+-----+'].join('\n');
+    await output(page).getByText(table).waitFor({ timeout: 10_000 });
+    await page.locator('body[data-running=false]').waitFor({ timeout: 5000 });
+    await screenshot(page, '5-sleep-memory-sink');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

@@ -26,6 +26,9 @@ let output = emptyOutput();
 let progress = emptyProgress();
 let running = false;
 let sockets: string[] = []; // socket targets of the running queries ("localhost:9999")
+// The errors shown in this run: a query's failure that the code's awaitTermination(timeout) raises
+// again arrives twice (the query's, then the code's with its line); it is shown once, and marked.
+let shownErrors = new Set<string>();
 let pendingLines: string[] = []; // typed before a query listened: nc -lk holds them for the next client
 let relay: RelayClient | null = null;
 let relayTargetUp = false;
@@ -132,6 +135,11 @@ function onEvent(event: Event): void {
     case 'queryTerminated':
       if (event.error) showError(event.error);
       return;
+    case 'scriptWaiting': {
+      const where = `Waiting in ${event.call}() at line ${event.line}`;
+      setStatus(sockets.length ? `${where}: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : `${where}; queries keep running.`);
+      return;
+    }
     case 'scriptDone':
       if (!event.waiting) {
         setRunning(false);
@@ -152,7 +160,9 @@ function onEvent(event: Event): void {
 }
 
 function showError(error: { errorClass: string; message: string; line?: number; column?: number }): void {
-  append({ kind: 'error', ...error });
+  const key = `${error.errorClass}\n${error.message}`;
+  if (!shownErrors.has(key)) append({ kind: 'error', ...error });
+  shownErrors.add(key);
   editor.showError(error);
   setRunning(false);
   setStatus(`${error.errorClass}.`);
@@ -203,6 +213,7 @@ async function run(): Promise<void> {
   progress = emptyProgress();
   chart.render(progress);
   sockets = [];
+  shownErrors = new Set();
   relay?.unsubscribe();
   editor.clearErrors();
   terminal.setPort(portOfCode());

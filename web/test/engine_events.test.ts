@@ -14,6 +14,7 @@ test('every documented engine event maps to a valid protocol event', () => {
     { type: 'error', errorClass: 'AnalysisException', message: 'm', line: 3, column: 5 },
     { type: 'log', level: 'WARN', message: 'w' },
     { type: 'scriptDone', waiting: true },
+    { type: 'scriptWaiting', call: 'time.sleep', line: 9 },
   ];
   const { events, dropped } = mapEngineEvents(JSON.stringify(engine), 4);
   assert.deepEqual(dropped, []);

@@ -12,9 +12,12 @@
 //   {"type":"queryTerminated","queryId":"..","error":null|{"errorClass":..,"message":..}}
 //   {"type":"error","errorClass":"AnalysisException","message":"...","line":3,"column":5}
 //   {"type":"log","level":"WARN","message":"..."}
-//   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: awaitTermination
-//   reached
-//                                                 with queries still active)
+//   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: awaitTermination()
+//                                                 reached with queries still active)
+//   {"type":"scriptWaiting","call":"time.sleep","line":7}  the program waits at that call
+//                                                 (time.sleep, awaitTermination(timeout)); the
+//                                                 queries run meanwhile, and a later tick() goes
+//                                                 on with it (then scriptDone or scriptWaiting)
 #pragma once
 
 #include <memory>
@@ -53,10 +56,11 @@ class Playground {
   void replaySocketLog(const std::string& target, int64_t first_offset,
                        const std::vector<std::string>& lines);
   void failTarget(const std::string& target, const std::string& reason);
-  void tick();  // runs due triggers at the clock's time
+  void tick();  // runs due triggers at the clock's time, then a waiting program whose wait is over
   std::optional<int64_t> nextWakeMs() const;
-  void stop();  // stops every query
+  void stop();  // stops every query and drops a waiting program
   bool hasActiveQueries() const;
+  bool programWaiting() const;  // the program waits at a call (scriptWaiting) and will go on
   std::vector<std::string> socketTargets() const;
   std::string takeEvents();  // JSON array, and clears the queue
 

@@ -162,7 +162,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"UnknownModule", "import pandas", ErrorClass::ImportError,
                   "No module named 'pandas' (Runnel provides pyspark.sql, pyspark.sql.functions, "
                   "pyspark.sql.types, "
-                  "pyspark.sql.streaming and pyspark.errors)",
+                  "pyspark.sql.streaming, pyspark.errors and time)",
                   1, 8},
         ErrorCase{"Recursion", "def f(n):\n    return f(n + 1)\nf(0)", ErrorClass::RuntimeError,
                   "maximum recursion depth exceeded", 2, 12},

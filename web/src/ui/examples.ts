@@ -73,11 +73,35 @@ query = (evens.writeStream
 query.awaitTermination()
 `;
 
+const MEMORY_SINK = `import time
+from pyspark.sql import SparkSession
+from pyspark.sql.functions import explode, split
+
+spark = SparkSession.builder.appName("MemorySink").getOrCreate()
+
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+words = lines.select(explode(split(lines.value, " ")).alias("word"))
+
+# The memory sink keeps the result table in memory, as a table named by queryName:
+# the program can query it with SQL while the stream runs.
+query = (words.groupBy("word").count()
+    .writeStream.outputMode("complete").format("memory").queryName("word_counts").start())
+
+# Type lines into the terminal while the program sleeps; each look shows the table so far.
+for look in range(6):
+    time.sleep(10)
+    print(f"Look {look + 1}:")
+    spark.sql("SELECT * FROM word_counts ORDER BY count DESC, word").show()
+
+query.stop()
+`;
+
 export const EXAMPLES: Example[] = [
   { id: 'word-count', title: 'Word count (socket)', code: WORD_COUNT },
   { id: 'batch-vs-streaming', title: 'Batch vs streaming (CSV)', code: BATCH_VS_STREAMING },
   { id: 'update-vs-complete', title: 'Update vs complete mode', code: UPDATE_VS_COMPLETE },
   { id: 'rate', title: 'Rate source', code: RATE_SOURCE },
+  { id: 'memory-sink', title: 'Memory sink, queried while it runs', code: MEMORY_SINK },
 ];
 
 export const DEFAULT_EXAMPLE = EXAMPLES[0];

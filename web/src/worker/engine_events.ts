@@ -63,6 +63,8 @@ export function mapEngineEvent(e: Json, runId: number): EventBody | string {
       return { type: 'log', runId, level: str(e.level, 'INFO'), message: str(e.message) };
     case 'scriptDone':
       return { type: 'scriptDone', runId, waiting: e.waiting === true };
+    case 'scriptWaiting':
+      return { type: 'scriptWaiting', runId, call: str(e.call), line: typeof e.line === 'number' ? e.line : 0 };
     default:
       return `unknown engine event ${String(e.type)}`;
   }

@@ -1,0 +1,318 @@
+// Programs that wait: time.sleep() and awaitTermination(timeout) suspend the program while its
+// queries keep running and taking lines; tick() goes on with it once the wait is over. A
+// ManualClock stands in for time, socket lines are pushed in, events are checked as JSON.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "runnel/playground.h"
+
+namespace runnel {
+namespace {
+
+using Json = nlohmann::json;
+
+const char* kMemorySinkCounts = R"(import time
+from pyspark.sql import SparkSession
+from pyspark.sql.functions import explode, split, col
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+words = lines.select(explode(split(col("value"), " ")).alias("word"))
+query = words.groupBy("word").count().writeStream.outputMode("complete").format("memory").queryName("counts").start()
+for i in range(2):
+    time.sleep(5)
+    print(i, sorted([tuple(r) for r in spark.sql("SELECT * FROM counts").collect()]))
+print("done")
+)";
+
+struct Fixture {
+  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(1'700'000'000'000);
+  std::unique_ptr<Playground> pg;
+  Fixture() {
+    PlaygroundOptions o;
+    o.clock = clock;
+    o.max_steps = 100'000;
+    pg = std::make_unique<Playground>(o);
+  }
+  Json events() { return Json::parse(pg->takeEvents()); }
+  static std::vector<Json> ofType(const Json& events, const std::string& type) {
+    std::vector<Json> out;
+    for (const Json& e : events) {
+      if (e["type"] == type) out.push_back(e);
+    }
+    return out;
+  }
+  static std::string output(const Json& events) {
+    std::string out;
+    for (const Json& e : ofType(events, "output"))
+      out += e["text"].get<std::string>();
+    return out;
+  }
+  // Advances the clock by `ms` and ticks; the events of that tick.
+  Json after(int64_t ms) {
+    clock->advance(ms);
+    pg->tick();
+    return events();
+  }
+};
+
+TEST(PlaygroundWait, SleepSuspendsTheProgramWhileItsQueryTakesLines) {
+  Fixture f;
+  f.pg->run(kMemorySinkCounts);
+  Json first = f.events();
+  ASSERT_TRUE(Fixture::ofType(first, "error").empty()) << first.dump(2);
+  EXPECT_TRUE(Fixture::ofType(first, "scriptDone").empty());
+  auto waiting = Fixture::ofType(first, "scriptWaiting");
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_EQ(waiting[0]["call"], "time.sleep");
+  EXPECT_EQ(waiting[0]["line"], 9);
+  EXPECT_TRUE(f.pg->programWaiting());
+
+  f.pg->tick();  // batch 0, empty
+  f.pg->pushLines("localhost:9999", {"cat dog cat"});
+  Json mid = f.after(1000);  // batch 1 runs; the program still sleeps
+  EXPECT_EQ(Fixture::output(mid), "");
+  EXPECT_TRUE(Fixture::ofType(mid, "scriptWaiting").empty());
+
+  Json woke = f.after(4000);
+  EXPECT_EQ(Fixture::output(woke), "0 [('cat', 2), ('dog', 1)]\n");
+  ASSERT_EQ(Fixture::ofType(woke, "scriptWaiting").size(), 1u);  // the loop's second sleep
+  EXPECT_TRUE(Fixture::ofType(woke, "scriptDone").empty());
+
+  f.pg->pushLines("localhost:9999", {"dog bird"});
+  Json last = f.after(5000);
+  EXPECT_EQ(Fixture::output(last), "1 [('bird', 1), ('cat', 2), ('dog', 2)]\ndone\n");
+  auto done = Fixture::ofType(last, "scriptDone");
+  ASSERT_EQ(done.size(), 1u) << last.dump(2);
+  EXPECT_FALSE(done[0]["waiting"].get<bool>());
+  EXPECT_FALSE(f.pg->programWaiting());
+  EXPECT_TRUE(f.pg->hasActiveQueries());  // the program ended; its query runs on, as in Spark
+}
+
+TEST(PlaygroundWait, ASleepingProgramWakesTheHostAtItsDeadline) {
+  Fixture f;
+  f.pg->run("import time\ntime.sleep(2.5)\nprint('up')\n");
+  f.events();
+  ASSERT_TRUE(f.pg->programWaiting());
+  EXPECT_EQ(f.pg->nextWakeMs(), f.clock->nowMs() + 2500);
+  EXPECT_EQ(Fixture::output(f.after(2499)), "");
+  EXPECT_EQ(Fixture::output(f.after(1)), "up\n");
+  EXPECT_EQ(f.pg->nextWakeMs(), std::nullopt);
+}
+
+// The host ticks when nextWakeMs() says: a query started by a program that goes on (or ends
+// without awaitTermination) still runs its batch 0 at once, as Spark's query thread does.
+TEST(PlaygroundWake, AStartedQueryAsksForItsFirstBatchAtOnce) {
+  Fixture f;
+  f.pg->run(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+q = lines.writeStream.format("console").start()
+)");
+  f.events();
+  EXPECT_EQ(f.pg->nextWakeMs(), f.clock->nowMs());
+  f.pg->tick();
+  auto batches = Fixture::ofType(f.events(), "batch");
+  ASSERT_EQ(batches.size(), 1u);
+  EXPECT_EQ(batches[0]["batchId"], 0);
+  EXPECT_EQ(f.pg->nextWakeMs(), std::nullopt);  // socket lines: the host ticks as they arrive
+}
+
+TEST(PlaygroundWake, ARateSourceWithTheDefaultTriggerWakesTheHostEachSecond) {
+  Fixture f;
+  f.pg->run(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+q = spark.readStream.format("rate").option("rowsPerSecond", 2).load().writeStream.format("console").start()
+)");
+  f.events();
+  int64_t start = f.clock->nowMs();
+  f.pg->tick();  // batch 0
+  f.events();
+  ASSERT_EQ(f.pg->nextWakeMs(), start + 1000);
+  f.clock->set(start + 1000);
+  f.pg->tick();
+  auto batches = Fixture::ofType(f.events(), "batch");
+  ASSERT_EQ(batches.size(), 1u);
+  EXPECT_EQ(batches[0]["rows"].size(), 2u);
+  EXPECT_EQ(f.pg->nextWakeMs(), start + 2000);
+}
+
+TEST(PlaygroundWait, AwaitTerminationWithATimeoutReturnsFalseWhenTheTimeIsUp) {
+  Fixture f;
+  f.pg->run(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+q = spark.readStream.format("rate").load().writeStream.format("memory").queryName("r").start()
+ended = q.awaitTermination(3)
+print("ended:", ended, q.isActive)
+)");
+  Json first = f.events();
+  ASSERT_TRUE(Fixture::ofType(first, "error").empty()) << first.dump(2);
+  auto waiting = Fixture::ofType(first, "scriptWaiting");
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_EQ(waiting[0]["call"], "awaitTermination");
+  EXPECT_EQ(waiting[0]["line"], 4);
+  EXPECT_EQ(Fixture::output(f.after(2000)), "");
+  EXPECT_EQ(Fixture::output(f.after(1000)), "ended: False True\n");
+}
+
+TEST(PlaygroundWait, AwaitTerminationRaisesTheQueryFailureAtItsLine) {
+  Fixture f;
+  f.pg->run(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+q = lines.writeStream.format("console").start()
+q.awaitTermination(60)
+print("not reached")
+)");
+  f.events();
+  f.pg->tick();
+  f.pg->failTarget("localhost:9999", "Connection refused");
+  Json out = f.after(100);
+  EXPECT_EQ(Fixture::output(out).find("not reached"), std::string::npos);
+  auto errors = Fixture::ofType(out, "error");
+  ASSERT_EQ(errors.size(), 1u) << out.dump(2);
+  EXPECT_EQ(errors[0]["errorClass"], "StreamingQueryException");
+  EXPECT_EQ(errors[0]["line"], 5);
+  ASSERT_EQ(Fixture::ofType(out, "scriptDone").size(), 1u);
+  EXPECT_FALSE(f.pg->programWaiting());
+}
+
+TEST(PlaygroundWait, AnyTerminationEndsTheWaitWhenAQueryStops) {
+  Fixture f;
+  f.pg->run(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+q = lines.writeStream.format("memory").queryName("seen").start()
+any_ended = spark.streams.awaitAnyTermination(30)
+print(any_ended)
+)");
+  f.events();
+  Json early = f.after(10'000);
+  EXPECT_EQ(Fixture::output(early), "");
+  f.pg->failTarget("localhost:9999", "Connection refused");
+  Json out = f.after(10);
+  auto errors = Fixture::ofType(out, "error");
+  ASSERT_EQ(errors.size(), 1u) << out.dump(2);
+  EXPECT_EQ(errors[0]["line"], 5);
+}
+
+TEST(PlaygroundWait, StopDropsAWaitingProgram) {
+  Fixture f;
+  f.pg->run("import time\nwhile True:\n    time.sleep(1)\n    print('tick')\n");
+  f.events();
+  EXPECT_EQ(Fixture::output(f.after(1000)), "tick\n");
+  EXPECT_EQ(Fixture::output(f.after(1000)), "tick\n");  // a sleeping loop never hits the budget
+  f.pg->stop();
+  EXPECT_FALSE(f.pg->programWaiting());
+  EXPECT_EQ(Fixture::output(f.after(5000)), "");
+}
+
+TEST(PlaygroundWait, RunningAgainDropsTheWaitingProgram) {
+  Fixture f;
+  f.pg->run("import time\ntime.sleep(1)\nprint('old')\n");
+  f.events();
+  f.pg->run("print('new')\n");
+  EXPECT_EQ(Fixture::output(f.events()), "new\n");
+  EXPECT_EQ(Fixture::output(f.after(2000)), "");
+}
+
+// Control flow around a wait resumes where Python would go on; each program's whole output once
+// every sleep is over.
+struct FlowCase {
+  const char* name;
+  const char* code;
+  const char* output;
+};
+
+class PlaygroundWaitFlow : public ::testing::TestWithParam<FlowCase> {};
+
+TEST_P(PlaygroundWaitFlow, ResumesWherePythonGoesOn) {
+  Fixture f;
+  f.pg->run(std::string("import time\n") + GetParam().code);
+  std::string out = Fixture::output(f.events());
+  for (int i = 0; i < 20 && f.pg->programWaiting(); ++i)
+    out += Fixture::output(f.after(1000));
+  EXPECT_FALSE(f.pg->programWaiting());
+  EXPECT_EQ(out, GetParam().output);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PlaygroundWaitFlow,
+    ::testing::Values(
+        FlowCase{"ForBreakSkipsElse",
+                 "for i in range(5):\n    time.sleep(1)\n    print(i)\n    if i == 1:\n"
+                 "        break\nelse:\n    print('else')\nprint('end')\n",
+                 "0\n1\nend\n"},
+        FlowCase{"ForRunsOutIntoElse",
+                 "for i in range(2):\n    time.sleep(1)\n    print(i)\nelse:\n    print('else')\n",
+                 "0\n1\nelse\n"},
+        FlowCase{"ContinueGoesRound",
+                 "for i in range(3):\n    if i == 1:\n        continue\n    time.sleep(1)\n"
+                 "    print(i)\n",
+                 "0\n2\n"},
+        FlowCase{"WhileTestsAfterTheWait",
+                 "n = 0\nwhile n < 3:\n    n += 1\n    time.sleep(1)\nprint(n)\n", "3\n"},
+        FlowCase{"NestedLoops",
+                 "for a in 'xy':\n    for b in range(2):\n        time.sleep(1)\n"
+                 "        print(a + str(b))\n",
+                 "x0\nx1\ny0\ny1\n"},
+        FlowCase{"IfAndWithBodies",
+                 "if True:\n    with None as cm:\n        time.sleep(1)\n"
+                 "        print('in with')\nprint('after')\n",
+                 "in with\nafter\n"},
+        FlowCase{"AssignedResult", "r = time.sleep(1)\nprint(r)\n", "None\n"},
+        FlowCase{"ZeroSecondsDoesNotWait", "time.sleep(0)\nprint('now')\n", "now\n"}),
+    [](const auto& info) { return info.param.name; });
+
+struct ErrorCase {
+  const char* name;
+  const char* code;
+  const char* error_class;
+  const char* message;
+  int line;
+};
+
+class PlaygroundWaitErrors : public ::testing::TestWithParam<ErrorCase> {};
+
+TEST_P(PlaygroundWaitErrors, AreClearAndPositioned) {
+  Fixture f;
+  f.pg->run(std::string("import time\n") + GetParam().code);
+  Json events = f.events();
+  auto errors = Fixture::ofType(events, "error");
+  ASSERT_EQ(errors.size(), 1u) << events.dump(2);
+  EXPECT_EQ(errors[0]["errorClass"], GetParam().error_class);
+  EXPECT_EQ(errors[0]["message"].get<std::string>().rfind(GetParam().message, 0), 0u)
+      << errors[0]["message"];
+  EXPECT_EQ(errors[0]["line"], GetParam().line);
+  EXPECT_FALSE(f.pg->programWaiting());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PlaygroundWaitErrors,
+    ::testing::Values(
+        ErrorCase{"SleepTakesANumber", "time.sleep('1')", "TypeError",
+                  "'str' object cannot be interpreted as an integer", 2},
+        ErrorCase{"SleepIsNotNegative", "time.sleep(-1)", "ValueError",
+                  "sleep length must be non-negative", 2},
+        ErrorCase{"NotInsideAFunction", "def nap():\n    time.sleep(1)\nnap()",
+                  "NotImplementedError", "time.sleep() waits only as a statement of its own", 3},
+        ErrorCase{"NotInsideTry", "try:\n    time.sleep(1)\nfinally:\n    pass",
+                  "NotImplementedError", "time.sleep() waits only as a statement of its own", 3},
+        ErrorCase{"NotInsideAnExpression", "x = [time.sleep(1)]", "NotImplementedError",
+                  "time.sleep() waits only as a statement of its own", 2},
+        ErrorCase{"TimeoutMustBePositive",
+                  "from pyspark.sql import SparkSession\n"
+                  "spark = SparkSession.builder.getOrCreate()\n"
+                  "q = "
+                  "spark.readStream.format('rate').load().writeStream.format('memory').queryName('"
+                  "r').start()\n"
+                  "spark.streams.awaitAnyTermination(0)",
+                  "PySparkValueError",
+                  "[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got 'int'.", 5}),
+    [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace runnel
