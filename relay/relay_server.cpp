@@ -284,13 +284,22 @@ void RelayServer::onHttp(WsHandle handle) {
   if (!hostAllowed(policy_, connection->get_request_header("Host"))) {
     return reply(403, "text/plain; charset=utf-8", "Host is not a name of this server\n");
   }
-  if (connection->get_request().get_method() != "GET") {
-    return reply(405, "text/plain; charset=utf-8", "only GET is served\n");
+  const std::string& method = connection->get_request().get_method();
+  if (method != "GET" && method != "HEAD") {
+    connection->append_header("Allow", "GET, HEAD");
+    return reply(405, "text/plain; charset=utf-8", "only GET and HEAD are served\n");
   }
-  if (!files_) {
-    return reply(404, "text/plain; charset=utf-8", "runnel relay: the WebSocket endpoint is /ws\n");
+  StaticResponse response = files_
+                                ? files_->get(connection->get_resource())
+                                : StaticResponse{404, "text/plain; charset=utf-8",
+                                                 "runnel relay: the WebSocket endpoint is /ws\n"};
+  if (method == "HEAD") {
+    // GET's headers without its body (link checkers and `curl -I` ask this way).
+    size_t length = response.body.size();
+    reply(response.status, response.content_type, "");
+    connection->replace_header("Content-Length", std::to_string(length));
+    return;
   }
-  StaticResponse response = files_->get(connection->get_resource());
   reply(response.status, response.content_type, std::move(response.body));
 }
 

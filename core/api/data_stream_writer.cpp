@@ -16,6 +16,7 @@
 #include "stream/file_stream_sink.h"
 #include "stream/memory_sink.h"
 #include "stream/micro_batch_execution.h"
+#include "stream/noop_sink.h"
 #include "stream/socket_source.h"
 
 namespace runnel {
@@ -215,10 +216,12 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
           auto s = weak.lock();
           return s ? s->newUuid() : std::string("00000000-0000-4000-8000-000000000000");
         });
+  } else if (f == "noop") {
+    cfg.sink = std::make_unique<stream::NoopSink>();
   } else {
     throw Error(ErrorClass::NotImplementedError,
                 fmt::format("the streaming sink format \"{}\" is not supported by Runnel yet "
-                            "(supported: console, memory, foreachBatch, csv, json)",
+                            "(supported: console, memory, foreachBatch, csv, json, noop)",
                             format_.empty() ? "parquet" : format_));
   }
   std::optional<std::string> temporary_checkpoint;  // deleted when the query ends without failure

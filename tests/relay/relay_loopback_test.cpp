@@ -290,5 +290,33 @@ TEST_F(RelayLoopback, StaticFilesNeverLeaveTheRoot) {
   fs::remove_all(base);
 }
 
+TEST_F(RelayLoopback, HeadAnswersGetsHeadersWithoutTheBody) {
+  namespace fs = std::filesystem;
+  fs::path base = fs::temp_directory_path() / ("runnel-head-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / "dist");
+  std::ofstream(base / "dist/index.html") << "<title>Runnel</title>";
+  RelayConfig config;
+  config.static_root = (base / "dist").string();
+  startRelay(config);
+  std::string host = "localhost:" + std::to_string(relay_->port());
+  auto ask = [&](const std::string& method, const std::string& path) {
+    return std::make_unique<RawHttp>(
+        io_, relay_->port(), method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+  };
+  auto head = ask("HEAD", "/");
+  auto missing = ask("HEAD", "/nope.js");
+  auto post = ask("POST", "/");
+  ASSERT_TRUE(runUntil({&io_}, [&] { return head->done() && missing->done() && post->done(); }));
+  EXPECT_EQ(head->status(), 200);
+  EXPECT_NE(head->response().find("Content-Type: text/html"), std::string::npos);
+  EXPECT_NE(head->response().find("Content-Length: 21"), std::string::npos);  // GET's length
+  EXPECT_EQ(head->response().find("<title>"), std::string::npos);
+  EXPECT_EQ(missing->status(), 404);
+  EXPECT_EQ(post->status(), 405);
+  EXPECT_NE(post->response().find("Allow: GET, HEAD"), std::string::npos);
+  fs::remove_all(base);
+}
+
 }  // namespace
 }  // namespace runnel::relay::test

@@ -167,6 +167,32 @@ TEST(Playground, CreateDataFrameTakesASchemaString) {
   EXPECT_EQ(errors[0]["line"], 3);
 }
 
+TEST(Playground, NoopSinkRunsEveryBatchAndWritesNothing) {
+  Fixture f;
+  f.pg->run(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+q = lines.groupBy("value").count().writeStream.outputMode("update").format("noop").start()
+)");
+  Json first = f.events();
+  ASSERT_TRUE(Fixture::ofType(first, "error").empty()) << first.dump(2);
+  f.pg->tick();
+  f.pg->pushLines("localhost:9999", {"a", "b", "a"});
+  f.clock->advance(10);
+  f.pg->tick();
+  Json later = f.events();
+  EXPECT_TRUE(Fixture::ofType(later, "batch").empty());
+  EXPECT_TRUE(Fixture::ofType(later, "output").empty());
+  auto progress = Fixture::ofType(later, "progress");
+  ASSERT_FALSE(progress.empty());
+  const Json& last = progress.back()["progress"];
+  EXPECT_EQ(last["batchId"], 1);
+  EXPECT_EQ(last["numInputRows"], 3);
+  EXPECT_EQ(last["sink"]["description"].get<std::string>().rfind(
+                "org.apache.spark.sql.execution.datasources.noop.NoopTable$", 0),
+            0u);
+}
+
 TEST(Playground, TriggerArgumentsFollowPySpark) {
   struct Case {
     const char* trigger;
