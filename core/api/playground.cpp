@@ -75,7 +75,11 @@ struct Playground::State {
       emit({{"type", "scriptWaiting"}, {"call", wait->call}, {"line", wait->pos.line}});
       return;
     }
-    emit({{"type", "scriptDone"}, {"waiting", outcome == pyspark::RunOutcome::Waiting}});
+    // Waiting: the queries go on after the program (awaitTermination() ended it, or it ended with
+    // queries started and not stopped, which run on as Spark's do in the background).
+    bool waiting = outcome == pyspark::RunOutcome::Waiting ||
+                   (ctx && ctx->session && !ctx->session->activeQueries().empty());
+    emit({{"type", "scriptDone"}, {"waiting", waiting}});
   }
 
   // A socket source connects lazily, after start() announced the query: fill in the targets once

@@ -103,7 +103,7 @@ test('a program that sleeps reads its memory sink with the lines typed meanwhile
     await openPage(page, server.url + shareFragment(code));
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     // While it sleeps the page says where, and the terminal takes lines.
-    await page.getByText('Waiting in time.sleep() at line 6').waitFor({ timeout: 3000 });
+    await page.getByText('Sleeping at line 6: type lines into nc -lk 9999.').waitFor({ timeout: 3000 });
     await typeInTerminal(page, 'cat');
     await typeInTerminal(page, 'dog');
     await typeInTerminal(page, 'cat');

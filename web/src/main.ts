@@ -135,12 +135,12 @@ function onEvent(event: Event): void {
     case 'queryTerminated':
       if (event.error) showError(event.error);
       return;
-    case 'scriptWaiting': {
-      const where = `Waiting in ${event.call}() at line ${event.line}`;
-      setStatus(sockets.length ? `${where}: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : `${where}; queries keep running.`);
+    case 'scriptWaiting':
+      waitingAt = `${event.call === 'time.sleep' ? 'Sleeping' : 'Waiting'} at line ${event.line}`;
+      showWaiting();
       return;
-    }
     case 'scriptDone':
+      waitingAt = null;
       if (!event.waiting) {
         setRunning(false);
         if (!status.textContent?.endsWith('Exception.')) setStatus('Done.');
@@ -149,6 +149,7 @@ function onEvent(event: Event): void {
       }
       return;
     case 'stopped':
+      waitingAt = null;
       setRunning(false);
       setStatus('Stopped.');
       return;
@@ -168,9 +169,19 @@ function showError(error: { errorClass: string; message: string; line?: number; 
   setStatus(`${error.errorClass}.`);
 }
 
+// Where the code waits (scriptWaiting), while it does; the status says so, and where to type once a
+// socket source connects (it connects in its first batch, after the wait began).
+let waitingAt: string | null = null;
+
+function showWaiting(): void {
+  if (waitingAt === null) return;
+  setStatus(sockets.length ? `${waitingAt}: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : `${waitingAt}; queries keep running.`);
+}
+
 function onSockets(targets: string[]): void {
   if (targets.length === 0 || targets.every((t) => sockets.includes(t))) return;
   sockets = [...new Set([...sockets, ...targets])];
+  showWaiting();
   const target = parseTargetKey(targets[0]);
   if (target) terminal.setPort(target.port);
   terminal.focus(); // the next thing a learner does is type a line
@@ -213,6 +224,7 @@ async function run(): Promise<void> {
   progress = emptyProgress();
   chart.render(progress);
   sockets = [];
+  waitingAt = null;
   shownErrors = new Set();
   relay?.unsubscribe();
   editor.clearErrors();

@@ -12,8 +12,8 @@
 //   {"type":"queryTerminated","queryId":"..","error":null|{"errorClass":..,"message":..}}
 //   {"type":"error","errorClass":"AnalysisException","message":"...","line":3,"column":5}
 //   {"type":"log","level":"WARN","message":"..."}
-//   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: awaitTermination()
-//                                                 reached with queries still active)
+//   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: its queries still
+//                                                 run, after awaitTermination() or without it)
 //   {"type":"scriptWaiting","call":"time.sleep","line":7}  the program waits at that call
 //                                                 (time.sleep, awaitTermination(timeout)); the
 //                                                 queries run meanwhile, and a later tick() goes

@@ -84,8 +84,12 @@ words = lines.select(explode(split(lines.value, " ")).alias("word"))
 
 # The memory sink keeps the result table in memory, as a table named by queryName:
 # the program can query it with SQL while the stream runs.
-query = (words.groupBy("word").count()
-    .writeStream.outputMode("complete").format("memory").queryName("word_counts").start())
+counts = words.groupBy("word").count()
+query = (counts.writeStream
+    .outputMode("complete")
+    .format("memory")
+    .queryName("word_counts")
+    .start())
 
 # Type lines into the terminal while the program sleeps; each look shows the table so far.
 for look in range(6):
