@@ -93,10 +93,21 @@ void DataFrameWriter::save(const std::string& path_arg) {
     session.output(df_.showString(num_rows, truncate ? 20 : 0) + "\n");
     return;
   }
+  if (f == "noop") {
+    // Spark's NoopDataSource: a v2 table that takes batch writes only to append or overwrite.
+    if (mode_ == SaveMode::ErrorIfExists || mode_ == SaveMode::Ignore) {
+      throw Error(ErrorClass::AnalysisException,
+                  fmt::format("TableProvider implementation {} cannot be written with {} mode, "
+                              "please use Append or Overwrite modes instead.",
+                              format_, mode_ == SaveMode::Ignore ? "Ignore" : "ErrorIfExists"));
+    }
+    df_.collect();  // the whole plan runs, and nothing is written
+    return;
+  }
   if (f != "csv" && f != "json" && f != "text") {
     throw Error(ErrorClass::NotImplementedError,
                 fmt::format("the batch data source \"{}\" is not supported by Runnel's "
-                            "DataFrame.write (supported: csv, json, text, console)",
+                            "DataFrame.write (supported: csv, json, text, console, noop)",
                             format_));
   }
   if (!path_arg.empty()) options_.set("path", path_arg);

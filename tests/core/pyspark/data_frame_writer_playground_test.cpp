@@ -215,6 +215,9 @@ TEST(DataFrameWriter, SparkErrors) {
            Case{"df = spark.readStream.format('rate').load()\ndf.write", "AnalysisException",
                 "[CALL_ON_STREAMING_DATASET_UNSUPPORTED] The method `write` can not be called on "
                 "streaming Dataset/DataFrame. SQLSTATE: 42KDE"},
+           Case{"x = 1\nspark.range(1).write.format('noop').save()", "AnalysisException",
+                "TableProvider implementation noop cannot be written with ErrorIfExists mode, "
+                "please use Append or Overwrite modes instead."},
            Case{"df = spark.range(2)\ndf.write.text('out')", "AnalysisException",
                 "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the "
                 "column `id` of the type \"BIGINT\". SQLSTATE: 0A000"},
@@ -234,6 +237,22 @@ TEST(DataFrameWriter, CompressionIsNotSupported) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0]["errorClass"], "NotImplementedError");
   EXPECT_FALSE(s.fs->exists("out"));
+}
+
+TEST(DataFrameWriter, NoopFormatRunsThePlanAndWritesNothing) {
+  Session s;
+  Json fine =
+      s.run("spark.range(3).write.format('noop').mode('overwrite').save('out')\nprint('ok')\n");
+  ASSERT_TRUE(ofType(fine, "error").empty()) << fine.dump(2);
+  EXPECT_EQ(outputText(fine), "ok\n");
+  EXPECT_FALSE(s.fs->exists("out"));
+  // The plan runs: a row that fails at run time fails the write.
+  Json failed = s.run(
+      "spark.range(1).selectExpr(\"cast('x' as int) AS v\").write.format('noop')"
+      ".mode('append').save()\n");
+  auto errors = ofType(failed, "error");
+  ASSERT_EQ(errors.size(), 1u) << failed.dump(2);
+  EXPECT_EQ(errors[0]["message"].get<std::string>().rfind("[CAST_INVALID_INPUT]", 0), 0u);
 }
 
 TEST(DataFrameWriter, ConsoleFormatShowsTheRows) {
