@@ -26,9 +26,9 @@ Value sleep(const ContextPtr& ctx, Interpreter& in, CallArgs& a) {
   if (s == 0) return Value();
   if (!a.may_wait) {
     throw Error(ErrorClass::NotImplementedError,
-                "time.sleep() waits only as a statement of its own at the top level of the program "
-                "(not inside a function, a try block or an expression): Runnel runs the queries "
-                "between the program's statements",
+                "time.sleep() waits only as a statement of its own, at the program's top level "
+                "or in a function called by such a statement (not in a try block or inside an "
+                "expression): Runnel runs the queries between the program's statements",
                 a.pos);
   }
   // Ages beyond any session (Python would raise OverflowError past ~292 years) wait "forever".

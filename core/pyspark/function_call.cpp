@@ -7,8 +7,6 @@
 namespace runnel::pyspark {
 namespace {
 
-constexpr int kMaxCallDepth = 200;  // below CPython's 1000: each Python frame is several C++ frames
-
 std::string plural(size_t n, const char* word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -52,10 +50,22 @@ Value Interpreter::call(const Value& callee, CallArgs& args) {
 }
 
 Value Interpreter::callFunction(const FunctionObject& fn, CallArgs& args) {
-  const FunctionDef& def = *fn.def;
   if (call_depth_ >= kMaxCallDepth) {
     throw Error(ErrorClass::RuntimeError, "maximum recursion depth exceeded", args.pos);
   }
+  Frame frame = bindArguments(fn, args);
+  ++call_depth_;
+  struct DepthRestore {
+    int& depth;
+    ~DepthRestore() { --depth; }
+  } restore{call_depth_};
+  if (fn.def->lambda_body) return eval(*fn.def->lambda_body, frame);
+  execBlock(fn.def->body, frame);
+  return frame.return_value;
+}
+
+Interpreter::Frame Interpreter::bindArguments(const FunctionObject& fn, CallArgs& args) {
+  const FunctionDef& def = *fn.def;
   auto scope = std::make_shared<Scope>();
   scope->parent = fn.closure;
   const std::string& name = def.name;
@@ -133,15 +143,7 @@ Value Interpreter::callFunction(const FunctionObject& fn, CallArgs& args) {
                             plural(missing.size(), "required positional argument"), list),
                 args.pos);
   }
-  Frame frame{std::move(scope), Value()};
-  ++call_depth_;
-  struct DepthRestore {
-    int& depth;
-    ~DepthRestore() { --depth; }
-  } restore{call_depth_};
-  if (def.lambda_body) return eval(*def.lambda_body, frame);
-  execBlock(def.body, frame);
-  return frame.return_value;
+  return Frame{std::move(scope), Value()};
 }
 
 }  // namespace runnel::pyspark

@@ -12,6 +12,7 @@ namespace runnel::pyspark {
 Interpreter::Interpreter(InterpreterOptions options)
     : options_(std::move(options)), globals_(std::make_shared<Scope>()) {
   installBuiltins(*this, builtins_);
+  globals_->vars["__name__"] = Value::str("__main__");  // a program runs as a script does
 }
 
 Interpreter::~Interpreter() {
@@ -31,6 +32,7 @@ RunOutcome Interpreter::run(std::string_view source) {
   resetBudget();
   Cursor body;
   body.block = &program->body;
+  body.frame = std::make_shared<Frame>(Frame{globals_, Value()});
   return runTopLevel(std::move(program), {std::move(body)});
 }
 

@@ -96,13 +96,19 @@ class Interpreter {
 
   // The program's top level runs from an explicit stack of blocks (module body, and the bodies of
   // its if/for/while/with statements) so that it can stop at a wait and go on later.
+  // A function called by a statement of its own (`main()`, `rows = look(5)`) runs its body here
+  // too, so a wait in it suspends the program as well.
   struct Cursor {
-    const Stmt* owner = nullptr;  // the compound statement whose block this is (null: the module)
+    const Stmt* owner = nullptr;  // the compound statement whose block this is (null: the module),
+                                  // or for a function's body the statement that called it
     const Block* block = nullptr;
     size_t next = 0;           // the block's next statement
     bool loop = false;         // a for/while body: at its end, the loop goes round
+    bool function = false;     // a function's body: at its end, the call returns None
     std::vector<Value> items;  // for: what it iterates, and the next one
     size_t item = 0;
+    std::shared_ptr<Frame> frame;  // where its statements run: the module's or a call's
+    int calls = 0;                 // functions entered below and at this block
   };
   struct Suspension {
     std::shared_ptr<const Module> program;
@@ -111,7 +117,9 @@ class Interpreter {
     ScriptWait wait;
   };
   RunOutcome runTopLevel(std::shared_ptr<const Module> program, std::vector<Cursor> stack);
-  void endOfBlock(std::vector<Cursor>& stack, Frame& f);
+  void endOfBlock(std::vector<Cursor>& stack);
+  bool enterFunction(const Stmt& s, const Expr& call, std::vector<Cursor>& stack);
+  void returnFromFunction(std::vector<Cursor>& stack, Value result);
 
   Flow execBlock(const Block& block, Frame& f);
   Flow exec(const Stmt& s, Frame& f);
@@ -136,6 +144,9 @@ class Interpreter {
   void collectArgs(const Expr& call, Frame& f, CallArgs& out);
 
   Value callFunction(const FunctionObject& fn, CallArgs& args);
+  // A call's new frame: the function's parameters bound to `args` (CPython's TypeErrors).
+  Frame bindArguments(const FunctionObject& fn, CallArgs& args);
+  static constexpr int kMaxCallDepth = 200;  // below CPython's 1000: each frame is several C++ ones
   Value importModule(const std::string& dotted, SourcePosition pos);
   const Value* findModule(const std::string& dotted) const;
 

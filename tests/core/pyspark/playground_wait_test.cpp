@@ -264,7 +264,30 @@ INSTANTIATE_TEST_SUITE_P(
                  "        print('in with')\nprint('after')\n",
                  "in with\nafter\n"},
         FlowCase{"AssignedResult", "r = time.sleep(1)\nprint(r)\n", "None\n"},
-        FlowCase{"ZeroSecondsDoesNotWait", "time.sleep(0)\nprint('now')\n", "now\n"}),
+        FlowCase{"ZeroSecondsDoesNotWait", "time.sleep(0)\nprint('now')\n", "now\n"},
+        FlowCase{"FunctionCalledAsAStatement",
+                 "def look(n):\n    time.sleep(1)\n    return n * 2\nr = look(21)\nprint(r)\n"
+                 "look(0)\nprint('end')\n",
+                 "42\nend\n"},
+        FlowCase{"MainGuard",
+                 "def main():\n    for i in range(2):\n        time.sleep(1)\n        print(i)\n"
+                 "if __name__ == '__main__':\n    main()\n",
+                 "0\n1\n"},
+        FlowCase{"ReturnFromALoopInAFunction",
+                 "def first():\n    for i in range(5):\n        time.sleep(1)\n        if i == 1:\n"
+                 "            return i\n    return -1\nx = first()\nprint(x)\n",
+                 "1\n"},
+        FlowCase{"NestedCalls",
+                 "def inner():\n    time.sleep(1)\n    print('inner')\ndef outer():\n    inner()\n"
+                 "    print('outer')\nouter()\n",
+                 "inner\nouter\n"},
+        FlowCase{"GlobalInAFunction",
+                 "n = 0\ndef bump():\n    global n\n    time.sleep(1)\n    n += 1\nbump()\nbump()\n"
+                 "print(n)\n",
+                 "2\n"},
+        FlowCase{"LocalsStayLocal",
+                 "x = 'global'\ndef f(x):\n    time.sleep(1)\n    print(x)\nf('arg')\nprint(x)\n",
+                 "arg\nglobal\n"}),
     [](const auto& info) { return info.param.name; });
 
 struct ErrorCase {
@@ -297,8 +320,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "'str' object cannot be interpreted as an integer", 2},
         ErrorCase{"SleepIsNotNegative", "time.sleep(-1)", "ValueError",
                   "sleep length must be non-negative", 2},
-        ErrorCase{"NotInsideAFunction", "def nap():\n    time.sleep(1)\nnap()",
-                  "NotImplementedError", "time.sleep() waits only as a statement of its own", 3},
+        ErrorCase{"NotInAFunctionCalledInAnExpression",
+                  "def nap():\n    time.sleep(1)\nnaps = [nap()]", "NotImplementedError",
+                  "time.sleep() waits only as a statement of its own", 3},
         ErrorCase{"NotInsideTry", "try:\n    time.sleep(1)\nfinally:\n    pass",
                   "NotImplementedError", "time.sleep() waits only as a statement of its own", 3},
         ErrorCase{"NotInsideAnExpression", "x = [time.sleep(1)]", "NotImplementedError",
