@@ -146,6 +146,13 @@ struct Playground::State {
     l.on_query_terminated = [this](const StreamingQuery& q, const std::optional<Error>& error) {
       Json err = error ? Json{{"errorClass", error->className()}, {"message", error->message()}}
                        : Json(nullptr);
+      if (error && ctx) {
+        auto at = ctx->failure_positions.find(q.id());
+        if (at != ctx->failure_positions.end() && at->second.line > 0) {
+          err["line"] = at->second.line;
+          err["column"] = at->second.column;
+        }
+      }
       emit({{"type", "queryTerminated"}, {"queryId", q.id()}, {"error", std::move(err)}});
     };
     l.on_log = [this](const std::string& level, const std::string& message) {

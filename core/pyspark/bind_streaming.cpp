@@ -120,7 +120,10 @@ class QueryObject final : public HostObject {
       }
       if (auto e = q_.exception()) throw *e;
       if (!q_.isActive()) return p.has(0) ? Value::boolean(true) : Value();
-      if (!p.has(0)) in.endScript();
+      if (!p.has(0)) {
+        ctx_->failure_positions[q_.id()] = pos;
+        in.endScript();
+      }
       // With a timeout the program waits (suspended, the queries running) until the query ends or
       // the time is up; where it cannot suspend, the time is up at once.
       if (!a.may_wait) return Value::boolean(false);
@@ -179,7 +182,11 @@ class StreamsObject final : public HostObject {
       Params p(a, "StreamingQueryManager.awaitAnyTermination", {"timeout"}, 0);
       std::vector<StreamingQuery> active = ctx_->session->activeQueries();
       if (active.empty()) return p.has(0) ? Value::boolean(true) : Value();
-      if (!p.has(0)) in.endScript();
+      if (!p.has(0)) {
+        for (const StreamingQuery& q : active)
+          ctx_->failure_positions[q.id()] = a.pos;
+        in.endScript();
+      }
       requirePositiveTimeout(*p.get(0), a.pos);
       if (!a.may_wait) return Value::boolean(false);
       in.wait(

@@ -83,7 +83,9 @@ class WriterObject final : public HostObject, public std::enable_shared_from_thi
       for (const auto& [k, v] : p.extraKeywords())
         w_.option(k, optionString(v));
       (void)in;
-      return wrapQuery(ctx_, w_.start(p.has(0) ? requireStr(*p.get(0), "path", pos) : ""));
+      StreamingQuery q = w_.start(p.has(0) ? requireStr(*p.get(0), "path", pos) : "");
+      ctx_->failure_positions[q.id()] = pos;
+      return wrapQuery(ctx_, std::move(q));
     }
     if (hasMethod(n)) {
       throw Error(ErrorClass::NotImplementedError,

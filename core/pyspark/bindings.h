@@ -3,6 +3,7 @@
 // reads and calls.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct PySparkContext {
   Interpreter* interpreter = nullptr;
   std::string log_level = "WARN";
   std::string app_name;
+  // Where the program meets a query's failure, by query id: the awaitTermination() it ended at
+  // (Spark raises the failure there), else the start() that started it.
+  std::map<std::string, SourcePosition> failure_positions;
 };
 using ContextPtr = std::shared_ptr<PySparkContext>;
 

@@ -69,6 +69,13 @@ int connectTo(const std::string& target) {
 // line); the second says only where.
 using ShownErrors = std::set<std::string>;
 
+// " (line L, column C)" for an error that has a position, as Error::describe() prints it.
+std::string positionSuffix(const nlohmann::json& e) {
+  if (!e.contains("line") || !e["line"].is_number() || e["line"].get<int>() <= 0) return "";
+  return " (line " + std::to_string(e["line"].get<int>()) + ", column " +
+         std::to_string(e.value("column", 0)) + ")";
+}
+
 // Prints the playground's events; returns 1 once an error was reported.
 int printEvents(Playground& p, bool quiet, bool verbose, ShownErrors& shown) {
   int status = 0;
@@ -79,10 +86,7 @@ int printEvents(Playground& p, bool quiet, bool verbose, ShownErrors& shown) {
       std::fputs(e.value("text", "").c_str(), stdout);
       std::fflush(stdout);
     } else if (type == "error") {
-      std::string where;
-      if (e.contains("line") && e["line"].is_number() && e["line"].get<int>() > 0)
-        where = " (line " + std::to_string(e["line"].get<int>()) + ", column " +
-                std::to_string(e.value("column", 0)) + ")";
+      std::string where = positionSuffix(e);
       std::string what = e.value("errorClass", "") + ": " + e.value("message", "");
       if (shown.insert(what).second) {
         std::fprintf(stderr, "%s%s\n", what.c_str(), where.c_str());
@@ -92,9 +96,11 @@ int printEvents(Playground& p, bool quiet, bool verbose, ShownErrors& shown) {
       status = 1;
     } else if (type == "queryTerminated" && e.contains("error") && e["error"].is_object()) {
       // awaitTermination() re-raises the query's exception in Spark: the run fails with it.
-      std::string what =
-          e["error"].value("errorClass", "") + ": " + e["error"].value("message", "");
-      if (shown.insert(what).second) std::fprintf(stderr, "%s\n", what.c_str());
+      const nlohmann::json& err = e["error"];
+      std::string what = err.value("errorClass", "") + ": " + err.value("message", "");
+      if (shown.insert(what).second) {
+        std::fprintf(stderr, "%s%s\n", what.c_str(), positionSuffix(err).c_str());
+      }
       status = 1;
     } else if (type == "log" && !quiet) {
       std::fprintf(stderr, "%s %s\n", e.value("level", "").c_str(), e.value("message", "").c_str());

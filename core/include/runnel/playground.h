@@ -9,7 +9,9 @@
 //   {"type":"progress","queryId":"..","progress":{...StreamingQueryProgress...}}
 //   {"type":"queryStarted","queryId":"..","runId":"..","name":..,"sockets":["localhost:9999"],
 //    "resumed":null|{"checkpointLocation":"/cp","batchId":3}}  batchId: the batch it resumed at
-//   {"type":"queryTerminated","queryId":"..","error":null|{"errorClass":..,"message":..}}
+//   {"type":"queryTerminated","queryId":"..","error":null|{"errorClass":..,"message":..,
+//    "line":..,"column":..}}  line/column: where the program meets the failure (the
+//                              awaitTermination() it ended at, else the query's start())
 //   {"type":"error","errorClass":"AnalysisException","message":"...","line":3,"column":5}
 //   {"type":"log","level":"WARN","message":"..."}
 //   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: its queries still

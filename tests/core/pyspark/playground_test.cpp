@@ -193,6 +193,37 @@ q = lines.groupBy("value").count().writeStream.outputMode("update").format("noop
             0u);
 }
 
+// A query that fails in a batch reports where the program meets the failure: the
+// awaitTermination() it ended at (Spark raises it there), else the start() that started it.
+TEST(Playground, AQueryFailureIsPlacedWhereTheProgramMeetsIt) {
+  struct Case {
+    const char* ending;
+    int line;
+    int column;
+  };
+  for (const Case& c : {Case{"q.awaitTermination()\n", 5, 3}, Case{"print('started')\n", 4, 79}}) {
+    Fixture f;
+    f.pg->run(std::string(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+q = lines.selectExpr("CAST(value AS INT) AS n").writeStream.format("console").start()
+)") + c.ending);
+    f.events();
+    f.pg->tick();
+    f.pg->pushLines("localhost:9999", {"12", "twelve"});
+    f.clock->advance(10);
+    f.pg->tick();
+    Json events = f.events();
+    auto ended = Fixture::ofType(events, "queryTerminated");
+    ASSERT_EQ(ended.size(), 1u) << events.dump(2);
+    const Json& error = ended[0]["error"];
+    EXPECT_NE(error["message"].get<std::string>().find("[CAST_INVALID_INPUT]"), std::string::npos)
+        << error;
+    EXPECT_EQ(error["line"], c.line) << c.ending;
+    EXPECT_EQ(error["column"], c.column) << c.ending;
+  }
+}
+
 TEST(Playground, TriggerArgumentsFollowPySpark) {
   struct Case {
     const char* trigger;
