@@ -4,16 +4,7 @@
 # Spark's: an empty Batch 0, then the counts. Then the refused case: Spark's error, exit 1.
 set -euo pipefail
 RUNNEL="$1"
-WORK="$(mktemp -d)"
-NC_PID=""
-cleanup() { exec 7>&- 2>/dev/null || true; [ -n "$NC_PID" ] && kill "$NC_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-PORT=""
-for _ in $(seq 50); do  # a free loopback port: nothing answers on it
-  p=$((20000 + RANDOM % 30000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-done
-[ -n "$PORT" ] || { echo "no free port"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/netcat_fixture.sh"
 cat > "$WORK/wc.py" <<PY
 from pyspark.sql import SparkSession
 from pyspark.sql.functions import explode, split, col
@@ -26,9 +17,7 @@ query = wordCounts.writeStream.outputMode("complete").format("console") \\
     .trigger(processingTime="1 second").start()
 query.awaitTermination()
 PY
-mkfifo "$WORK/in"
-nc -lk 127.0.0.1 "$PORT" < "$WORK/in" & NC_PID=$!
-exec 7>"$WORK/in"
+start_netcat
 sleep 0.5
 "$RUNNEL" run "$WORK/wc.py" > "$WORK/out" 2> "$WORK/err" & RUN_PID=$!
 for _ in $(seq 100); do grep -q "Batch: 0" "$WORK/out" && break; sleep 0.1; done

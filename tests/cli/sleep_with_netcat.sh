@@ -4,16 +4,7 @@
 # read after the sleep holds them, and the run ends by itself once the program stopped its query.
 set -euo pipefail
 RUNNEL="$1"
-WORK="$(mktemp -d)"
-NC_PID=""
-cleanup() { exec 7>&- 2>/dev/null || true; [ -n "$NC_PID" ] && kill "$NC_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-PORT=""
-for _ in $(seq 50); do  # a free loopback port: nothing answers on it
-  p=$((20000 + RANDOM % 30000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-done
-[ -n "$PORT" ] || { echo "no free port"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/netcat_fixture.sh"
 cat > "$WORK/counts.py" <<PY
 import time
 from pyspark.sql import SparkSession
@@ -28,9 +19,7 @@ print(sorted([tuple(r) for r in spark.sql("SELECT * FROM counts").collect()]))
 query.stop()
 print("stopped:", not query.isActive)
 PY
-mkfifo "$WORK/in"
-nc -lk 127.0.0.1 "$PORT" < "$WORK/in" & NC_PID=$!
-exec 7>"$WORK/in"
+start_netcat
 sleep 0.5
 "$RUNNEL" run "$WORK/counts.py" > "$WORK/out" 2> "$WORK/err" & RUN_PID=$!
 for _ in $(seq 100); do grep -q "sleeping" "$WORK/out" && break; sleep 0.1; done

@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "runnel/playground.h"
+#include "support/playground_events.h"
 
 namespace runnel {
 namespace {
 
 using Json = nlohmann::json;
+using testing::ofType;
+using testing::outputText;
 
 const char* kMemorySinkCounts = R"(import time
 from pyspark.sql import SparkSession
@@ -38,19 +41,6 @@ struct Fixture {
     pg = std::make_unique<Playground>(o);
   }
   Json events() { return Json::parse(pg->takeEvents()); }
-  static std::vector<Json> ofType(const Json& events, const std::string& type) {
-    std::vector<Json> out;
-    for (const Json& e : events) {
-      if (e["type"] == type) out.push_back(e);
-    }
-    return out;
-  }
-  static std::string output(const Json& events) {
-    std::string out;
-    for (const Json& e : ofType(events, "output"))
-      out += e["text"].get<std::string>();
-    return out;
-  }
   // Advances the clock by `ms` and ticks; the events of that tick.
   Json after(int64_t ms) {
     clock->advance(ms);
@@ -63,9 +53,9 @@ TEST(PlaygroundWait, SleepSuspendsTheProgramWhileItsQueryTakesLines) {
   Fixture f;
   f.pg->run(kMemorySinkCounts);
   Json first = f.events();
-  ASSERT_TRUE(Fixture::ofType(first, "error").empty()) << first.dump(2);
-  EXPECT_TRUE(Fixture::ofType(first, "scriptDone").empty());
-  auto waiting = Fixture::ofType(first, "scriptWaiting");
+  ASSERT_TRUE(ofType(first, "error").empty()) << first.dump(2);
+  EXPECT_TRUE(ofType(first, "scriptDone").empty());
+  auto waiting = ofType(first, "scriptWaiting");
   ASSERT_EQ(waiting.size(), 1u);
   EXPECT_EQ(waiting[0]["call"], "time.sleep");
   EXPECT_EQ(waiting[0]["line"], 9);
@@ -74,18 +64,18 @@ TEST(PlaygroundWait, SleepSuspendsTheProgramWhileItsQueryTakesLines) {
   f.pg->tick();  // batch 0, empty
   f.pg->pushLines("localhost:9999", {"cat dog cat"});
   Json mid = f.after(1000);  // batch 1 runs; the program still sleeps
-  EXPECT_EQ(Fixture::output(mid), "");
-  EXPECT_TRUE(Fixture::ofType(mid, "scriptWaiting").empty());
+  EXPECT_EQ(outputText(mid), "");
+  EXPECT_TRUE(ofType(mid, "scriptWaiting").empty());
 
   Json woke = f.after(4000);
-  EXPECT_EQ(Fixture::output(woke), "0 [('cat', 2), ('dog', 1)]\n");
-  ASSERT_EQ(Fixture::ofType(woke, "scriptWaiting").size(), 1u);  // the loop's second sleep
-  EXPECT_TRUE(Fixture::ofType(woke, "scriptDone").empty());
+  EXPECT_EQ(outputText(woke), "0 [('cat', 2), ('dog', 1)]\n");
+  ASSERT_EQ(ofType(woke, "scriptWaiting").size(), 1u);  // the loop's second sleep
+  EXPECT_TRUE(ofType(woke, "scriptDone").empty());
 
   f.pg->pushLines("localhost:9999", {"dog bird"});
   Json last = f.after(5000);
-  EXPECT_EQ(Fixture::output(last), "1 [('bird', 1), ('cat', 2), ('dog', 2)]\ndone\n");
-  auto done = Fixture::ofType(last, "scriptDone");
+  EXPECT_EQ(outputText(last), "1 [('bird', 1), ('cat', 2), ('dog', 2)]\ndone\n");
+  auto done = ofType(last, "scriptDone");
   ASSERT_EQ(done.size(), 1u) << last.dump(2);
   EXPECT_TRUE(done[0]["waiting"].get<bool>());  // the program ended; its query runs on, as in Spark
   EXPECT_FALSE(f.pg->programWaiting());
@@ -98,8 +88,8 @@ TEST(PlaygroundWait, ASleepingProgramWakesTheHostAtItsDeadline) {
   f.events();
   ASSERT_TRUE(f.pg->programWaiting());
   EXPECT_EQ(f.pg->nextWakeMs(), f.clock->nowMs() + 2500);
-  EXPECT_EQ(Fixture::output(f.after(2499)), "");
-  EXPECT_EQ(Fixture::output(f.after(1)), "up\n");
+  EXPECT_EQ(outputText(f.after(2499)), "");
+  EXPECT_EQ(outputText(f.after(1)), "up\n");
   EXPECT_EQ(f.pg->nextWakeMs(), std::nullopt);
 }
 
@@ -115,7 +105,7 @@ q = lines.writeStream.format("console").start()
   f.events();
   EXPECT_EQ(f.pg->nextWakeMs(), f.clock->nowMs());
   f.pg->tick();
-  auto batches = Fixture::ofType(f.events(), "batch");
+  auto batches = ofType(f.events(), "batch");
   ASSERT_EQ(batches.size(), 1u);
   EXPECT_EQ(batches[0]["batchId"], 0);
   EXPECT_EQ(f.pg->nextWakeMs(), std::nullopt);  // socket lines: the host ticks as they arrive
@@ -134,7 +124,7 @@ q = spark.readStream.format("rate").option("rowsPerSecond", 2).load().writeStrea
   ASSERT_EQ(f.pg->nextWakeMs(), start + 1000);
   f.clock->set(start + 1000);
   f.pg->tick();
-  auto batches = Fixture::ofType(f.events(), "batch");
+  auto batches = ofType(f.events(), "batch");
   ASSERT_EQ(batches.size(), 1u);
   EXPECT_EQ(batches[0]["rows"].size(), 2u);
   EXPECT_EQ(f.pg->nextWakeMs(), start + 2000);
@@ -149,13 +139,13 @@ ended = q.awaitTermination(3)
 print("ended:", ended, q.isActive)
 )");
   Json first = f.events();
-  ASSERT_TRUE(Fixture::ofType(first, "error").empty()) << first.dump(2);
-  auto waiting = Fixture::ofType(first, "scriptWaiting");
+  ASSERT_TRUE(ofType(first, "error").empty()) << first.dump(2);
+  auto waiting = ofType(first, "scriptWaiting");
   ASSERT_EQ(waiting.size(), 1u);
   EXPECT_EQ(waiting[0]["call"], "awaitTermination");
   EXPECT_EQ(waiting[0]["line"], 4);
-  EXPECT_EQ(Fixture::output(f.after(2000)), "");
-  EXPECT_EQ(Fixture::output(f.after(1000)), "ended: False True\n");
+  EXPECT_EQ(outputText(f.after(2000)), "");
+  EXPECT_EQ(outputText(f.after(1000)), "ended: False True\n");
 }
 
 TEST(PlaygroundWait, AwaitTerminationRaisesTheQueryFailureAtItsLine) {
@@ -171,12 +161,12 @@ print("not reached")
   f.pg->tick();
   f.pg->failTarget("localhost:9999", "Connection refused");
   Json out = f.after(100);
-  EXPECT_EQ(Fixture::output(out).find("not reached"), std::string::npos);
-  auto errors = Fixture::ofType(out, "error");
+  EXPECT_EQ(outputText(out).find("not reached"), std::string::npos);
+  auto errors = ofType(out, "error");
   ASSERT_EQ(errors.size(), 1u) << out.dump(2);
   EXPECT_EQ(errors[0]["errorClass"], "StreamingQueryException");
   EXPECT_EQ(errors[0]["line"], 5);
-  ASSERT_EQ(Fixture::ofType(out, "scriptDone").size(), 1u);
+  ASSERT_EQ(ofType(out, "scriptDone").size(), 1u);
   EXPECT_FALSE(f.pg->programWaiting());
 }
 
@@ -191,10 +181,10 @@ print(any_ended)
 )");
   f.events();
   Json early = f.after(10'000);
-  EXPECT_EQ(Fixture::output(early), "");
+  EXPECT_EQ(outputText(early), "");
   f.pg->failTarget("localhost:9999", "Connection refused");
   Json out = f.after(10);
-  auto errors = Fixture::ofType(out, "error");
+  auto errors = ofType(out, "error");
   ASSERT_EQ(errors.size(), 1u) << out.dump(2);
   EXPECT_EQ(errors[0]["line"], 5);
 }
@@ -203,11 +193,11 @@ TEST(PlaygroundWait, StopDropsAWaitingProgram) {
   Fixture f;
   f.pg->run("import time\nwhile True:\n    time.sleep(1)\n    print('tick')\n");
   f.events();
-  EXPECT_EQ(Fixture::output(f.after(1000)), "tick\n");
-  EXPECT_EQ(Fixture::output(f.after(1000)), "tick\n");  // a sleeping loop never hits the budget
+  EXPECT_EQ(outputText(f.after(1000)), "tick\n");
+  EXPECT_EQ(outputText(f.after(1000)), "tick\n");  // a sleeping loop never hits the budget
   f.pg->stop();
   EXPECT_FALSE(f.pg->programWaiting());
-  EXPECT_EQ(Fixture::output(f.after(5000)), "");
+  EXPECT_EQ(outputText(f.after(5000)), "");
 }
 
 TEST(PlaygroundWait, RunningAgainDropsTheWaitingProgram) {
@@ -215,8 +205,8 @@ TEST(PlaygroundWait, RunningAgainDropsTheWaitingProgram) {
   f.pg->run("import time\ntime.sleep(1)\nprint('old')\n");
   f.events();
   f.pg->run("print('new')\n");
-  EXPECT_EQ(Fixture::output(f.events()), "new\n");
-  EXPECT_EQ(Fixture::output(f.after(2000)), "");
+  EXPECT_EQ(outputText(f.events()), "new\n");
+  EXPECT_EQ(outputText(f.after(2000)), "");
 }
 
 // Control flow around a wait resumes where Python would go on; each program's whole output once
@@ -232,9 +222,9 @@ class PlaygroundWaitFlow : public ::testing::TestWithParam<FlowCase> {};
 TEST_P(PlaygroundWaitFlow, ResumesWherePythonGoesOn) {
   Fixture f;
   f.pg->run(std::string("import time\n") + GetParam().code);
-  std::string out = Fixture::output(f.events());
+  std::string out = outputText(f.events());
   for (int i = 0; i < 20 && f.pg->programWaiting(); ++i)
-    out += Fixture::output(f.after(1000));
+    out += outputText(f.after(1000));
   EXPECT_FALSE(f.pg->programWaiting());
   EXPECT_EQ(out, GetParam().output);
 }
@@ -304,7 +294,7 @@ TEST_P(PlaygroundWaitErrors, AreClearAndPositioned) {
   Fixture f;
   f.pg->run(std::string("import time\n") + GetParam().code);
   Json events = f.events();
-  auto errors = Fixture::ofType(events, "error");
+  auto errors = ofType(events, "error");
   ASSERT_EQ(errors.size(), 1u) << events.dump(2);
   EXPECT_EQ(errors[0]["errorClass"], GetParam().error_class);
   EXPECT_EQ(errors[0]["message"].get<std::string>().rfind(GetParam().message, 0), 0u)
