@@ -16,6 +16,7 @@ Interpreter::Interpreter(InterpreterOptions options)
 }
 
 Interpreter::~Interpreter() {
+  suspended_.reset();  // its frames and queries go before the scopes they point into
   // Functions hold the scope they were defined in, and scopes hold functions: break the cycles.
   for (auto& weak : closures_) {
     if (auto scope = weak.lock()) scope->vars.clear();
