@@ -1,10 +1,17 @@
 // Page figures in `NAME VALUE UNIT` lines: latency from a line entered in the terminal (its Enter key)
 // to the paint of the frame that shows its batch (default trigger, 200 lines), time from navigation to
 // ready, and the wasm size. Context goes to stderr.
+//
+// The same lines are then typed into latency_floor/index.html, a page that paints a batch's text in
+// the Enter key's own handler (page.floor_latency_*). Chromium presents a frame at each display
+// refresh (60 Hz: every 16.7 ms), so a change waits for the next one: up to a whole frame, more when
+// the frame is late. That floor, from the same browser in the same run, says how much of the page's
+// figure is the browser and the machine, and how much is the page.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { batchText, distDir, launch, openPage, startStaticServer } from './harness.mjs';
 
 const LINES = Number(process.env.RUNNEL_BENCH_LINES ?? 200);
@@ -16,19 +23,13 @@ const quantile = (xs, q) => {
 };
 const print = (name, value, unit) => console.log(`${name} ${Number(value.toFixed(2))} ${unit}`);
 
-const server = await startStaticServer();
-const { page, consoleErrors, close } = await launch();
-try {
-  await openPage(page, server.url);
-  const readyMs = await page.evaluate(() => performance.getEntriesByName('runnel-ready')[0].startTime);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await batchText(page, 0);
-
-  // In the page. The clock starts at the Enter key's event (its timeStamp, when the browser created it)
-  // and stops when the frame that shows that line's batch is painted: the batch node is marked for the
-  // Element Timing API as it is added, and its entry's renderTime is that frame's paint (presentation)
-  // time. A batch other than the one the line makes (its id is the line's number) stops nothing.
-  // For context: the time the batch's node is added (page.latency_dom_*).
+// Key-to-paint latency of `lines` lines typed into `page` (focused by `focus`), as {latencies, dom} in ms.
+// The clock starts at the Enter key's event (its timeStamp, when the browser created it) and stops when
+// the frame that shows that line's batch is painted: the batch node is marked for the Element Timing API
+// as it is added to #output, and its entry's renderTime is that frame's paint (presentation) time. A
+// batch other than the one the line makes (its id is the line's number) stops nothing. For context: the
+// time the batch's node is added (the dom figures).
+async function measureLatency(page, focus, lines) {
   await page.evaluate(() => {
     const w = window;
     w.__latencies = [];
@@ -74,19 +75,41 @@ try {
   // for the line's figure is set up before Enter and resolved by the observer: waitForFunction's
   // default polling runs an animation frame loop that keeps the page painting (a page with a person at
   // the keyboard does not), and a call into the page right after Enter would run in the middle of it.
-  await page.getByRole('region', { name: 'Terminal' }).locator('.xterm-screen').click();
-  for (let i = 1; i <= LINES; i += 1) {
+  await focus();
+  for (let i = 1; i <= lines; i += 1) {
     await page.keyboard.type(`w${i % 17} w${i % 5} line`);
     const figure = page.evaluate((n) => window.__waitFor(n), i);
     await page.waitForTimeout(PAUSE_BEFORE_ENTER_MS);
     await page.keyboard.press('Enter');
     await figure;
   }
-  const { latencies, dom } = await page.evaluate(() => ({ latencies: window.__latencies, dom: window.__domLatencies }));
+  return page.evaluate(() => ({ latencies: window.__latencies, dom: window.__domLatencies }));
+}
+
+const server = await startStaticServer();
+const floorServer = await startStaticServer(fileURLToPath(new URL('./latency_floor/', import.meta.url)));
+const { page, consoleErrors, close } = await launch();
+try {
+  await openPage(page, server.url);
+  const readyMs = await page.evaluate(() => performance.getEntriesByName('runnel-ready')[0].startTime);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await batchText(page, 0);
+
+  const { latencies, dom } = await measureLatency(
+    page,
+    () => page.getByRole('region', { name: 'Terminal' }).locator('.xterm-screen').click(),
+    LINES,
+  );
   print('page.latency_p50_ms', quantile(latencies, 0.5), 'ms');
   print('page.latency_p99_ms', quantile(latencies, 0.99), 'ms');
   print('page.latency_dom_p50_ms', quantile(dom, 0.5), 'ms');
   print('page.latency_dom_p99_ms', quantile(dom, 0.99), 'ms');
+
+  await page.goto(floorServer.url);
+  const floor = await measureLatency(page, () => page.locator('body').click(), LINES);
+  print('page.floor_latency_p50_ms', quantile(floor.latencies, 0.5), 'ms');
+  print('page.floor_latency_p99_ms', quantile(floor.latencies, 0.99), 'ms');
+
   const wasm = readFileSync(path.join(distDir, 'wasm/runnel.wasm'));
   print('wasm.gzip_bytes', gzipSync(wasm, { level: 9 }).length, 'bytes');
   print('wasm.raw_bytes', wasm.length, 'bytes');
@@ -97,4 +120,5 @@ try {
 } finally {
   await close();
   server.close();
+  floorServer.close();
 }
