@@ -72,7 +72,11 @@ struct Playground::State {
     fillSockets();
     if (outcome == pyspark::RunOutcome::Suspended) {
       const pyspark::ScriptWait* wait = interpreter->suspendedAt();
-      emit({{"type", "scriptWaiting"}, {"call", wait->call}, {"line", wait->pos.line}});
+      // timed: the wait ends by the clock too (sleep, a timeout); else only when a query ends.
+      emit({{"type", "scriptWaiting"},
+            {"call", wait->call},
+            {"line", wait->pos.line},
+            {"timed", wait->wake_ms.has_value()}});
       return;
     }
     // Waiting: the queries go on after the program (awaitTermination() ended it, or it ended with

@@ -1,6 +1,7 @@
 // StreamingQuery and spark.streams (StreamingQueryManager): status and progress as Python dicts
-// parsed from Spark's JSON. awaitTermination runs the due triggers, then ends the program, or with
-// a timeout suspends it until the query ends or the time is up (top_level.cpp).
+// parsed from Spark's JSON. awaitTermination runs the due triggers, then suspends the program
+// (top_level.cpp) until the query ends, or the time is up with a timeout: the code after it runs
+// when the query stops by itself, or its failure goes to the except that takes it, as on Spark.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -52,33 +53,39 @@ void requirePositiveTimeout(const Value& t, SourcePosition pos) {
   }
 }
 
-// The program waits until one of `queries` terminates or `timeout` seconds pass; then the call
-// returns whether one terminated, or raises the exception one failed with, as Spark's does.
+// The program waits until one of `queries` terminates or `timeout` seconds pass (none: until one
+// terminates); then the call returns whether one terminated (None without a timeout), or raises the
+// exception one failed with, as Spark's does.
 ScriptWait awaitingTermination(const ContextPtr& ctx, std::vector<StreamingQuery> queries,
-                               const std::string& call, const Value& timeout, SourcePosition pos) {
+                               const std::string& call, const Value* timeout, SourcePosition pos) {
   auto anyEnded = [queries] {
     for (const StreamingQuery& q : queries) {
       if (!q.isActive()) return true;
     }
     return false;
   };
-  // PySpark sends int(timeout * 1000) ms.
-  int64_t deadline = ctx->session->clock().nowMs() + static_cast<int64_t>(timeout.asFloat() * 1000);
   ScriptWait w;
   w.call = call;
   w.pos = pos;
-  w.ready = [ctx, anyEnded, deadline] {
-    return anyEnded() || ctx->session->clock().nowMs() >= deadline;
-  };
-  w.wake_ms = deadline;
-  w.finish = [queries, anyEnded, pos]() -> Value {
+  w.ready = anyEnded;
+  if (timeout) {
+    // PySpark sends int(timeout * 1000) ms.
+    int64_t deadline =
+        ctx->session->clock().nowMs() + static_cast<int64_t>(timeout->asFloat() * 1000);
+    w.ready = [ctx, anyEnded, deadline] {
+      return anyEnded() || ctx->session->clock().nowMs() >= deadline;
+    };
+    w.wake_ms = deadline;
+  }
+  bool timed = timeout != nullptr;
+  w.finish = [queries, anyEnded, pos, timed]() -> Value {
     for (const StreamingQuery& q : queries) {
       if (auto e = q.exception()) {
         Error err = *e;
         throw err.withPosition(pos);
       }
     }
-    return Value::boolean(anyEnded());
+    return timed ? Value::boolean(anyEnded()) : Value();
   };
   return w;
 }
@@ -120,14 +127,16 @@ class QueryObject final : public HostObject {
       }
       if (auto e = q_.exception()) throw *e;
       if (!q_.isActive()) return p.has(0) ? Value::boolean(true) : Value();
-      if (!p.has(0)) {
-        ctx_->failure_positions[q_.id()] = pos;
-        in.endScript();
+      // The program waits (suspended, the queries running) until the query ends or the time is
+      // up. Where it cannot suspend (inside an expression), a timeout is up at once, and without
+      // one the program ends here while the query runs on.
+      if (!p.has(0)) ctx_->failure_positions[q_.id()] = pos;
+      if (!a.may_wait) {
+        if (!p.has(0)) in.endScript();
+        return Value::boolean(false);
       }
-      // With a timeout the program waits (suspended, the queries running) until the query ends or
-      // the time is up; where it cannot suspend, the time is up at once.
-      if (!a.may_wait) return Value::boolean(false);
-      in.wait(awaitingTermination(ctx_, {q_}, "awaitTermination", *p.get(0), pos));
+      in.wait(
+          awaitingTermination(ctx_, {q_}, "awaitTermination", p.has(0) ? p.get(0) : nullptr, pos));
     }
     if (n == "stop") {
       q_.stop();
@@ -182,15 +191,18 @@ class StreamsObject final : public HostObject {
       Params p(a, "StreamingQueryManager.awaitAnyTermination", {"timeout"}, 0);
       std::vector<StreamingQuery> active = ctx_->session->activeQueries();
       if (active.empty()) return p.has(0) ? Value::boolean(true) : Value();
-      if (!p.has(0)) {
+      if (p.has(0)) {
+        requirePositiveTimeout(*p.get(0), a.pos);
+      } else {
         for (const StreamingQuery& q : active)
           ctx_->failure_positions[q.id()] = a.pos;
-        in.endScript();
       }
-      requirePositiveTimeout(*p.get(0), a.pos);
-      if (!a.may_wait) return Value::boolean(false);
-      in.wait(
-          awaitingTermination(ctx_, std::move(active), "awaitAnyTermination", *p.get(0), a.pos));
+      if (!a.may_wait) {
+        if (!p.has(0)) in.endScript();
+        return Value::boolean(false);
+      }
+      in.wait(awaitingTermination(ctx_, std::move(active), "awaitAnyTermination",
+                                  p.has(0) ? p.get(0) : nullptr, a.pos));
     }
     if (n == "resetTerminated") return Value();
     return std::nullopt;

@@ -27,8 +27,8 @@ Value sleep(const ContextPtr& ctx, Interpreter& in, CallArgs& a) {
   if (!a.may_wait) {
     throw Error(ErrorClass::NotImplementedError,
                 "time.sleep() waits only as a statement of its own, at the program's top level "
-                "or in a function called by such a statement (not in a try block or inside an "
-                "expression): Runnel runs the queries between the program's statements",
+                "or in a function called by such a statement (not inside an expression): Runnel "
+                "runs the queries between the program's statements",
                 a.pos);
   }
   // Ages beyond any session (Python would raise OverflowError past ~292 years) wait "forever".

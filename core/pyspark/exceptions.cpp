@@ -96,62 +96,66 @@ Value exceptionClass(const std::string& name) {
 }
 
 void installExceptionClasses(std::unordered_map<std::string, Value>& builtins) {
-  for (const char* name : {"Exception", "BaseException", "ValueError", "TypeError", "KeyError",
-                           "IndexError", "RuntimeError", "NotImplementedError", "AttributeError",
-                           "NameError", "ZeroDivisionError", "ImportError", "ModuleNotFoundError",
-                           "LookupError", "ArithmeticError", "AssertionError", "SyntaxError"}) {
+  for (const char* name :
+       {"Exception", "BaseException", "ValueError", "TypeError", "KeyError", "IndexError",
+        "RuntimeError", "NotImplementedError", "AttributeError", "NameError", "ZeroDivisionError",
+        "ImportError", "ModuleNotFoundError", "LookupError", "ArithmeticError", "AssertionError",
+        "SyntaxError", "KeyboardInterrupt"}) {
     builtins[name] = exceptionClass(name);
   }
 }
 
+// Whether an `except` clause takes `error` (its classes are evaluated now, as Python does); if it
+// does, its `as` name is bound to the exception.
+bool Interpreter::handles(const ExceptHandler& h, const Error& error, Frame& f) {
+  bool match = !h.type && error.errorClass() != ErrorClass::InternalError;
+  if (h.type) {
+    Value t = eval(*h.type, f);
+    std::vector<Value> classes = t.type() == ValueType::Tuple ? t.items() : std::vector<Value>{t};
+    for (const Value& c : classes) {
+      if (c.type() != ValueType::Builtin) {
+        throw Error(ErrorClass::TypeError,
+                    "catching classes that do not inherit from BaseException is not allowed",
+                    h.pos);
+      }
+      match = match || exceptionMatches(error.errorClass(), c.as<BuiltinObject>()->name);
+    }
+  }
+  if (match && !h.name.empty()) {
+    store(h.name, Value::object(ValueType::Host, std::make_shared<ExceptionValue>(error)), f);
+  }
+  return match;
+}
+
+// A try statement run in one go, inside a function called from an expression (the program's own
+// blocks run theirs on the stack of top_level.cpp).
 Interpreter::Flow Interpreter::execTry(const Stmt& s, Frame& f) {
   Flow flow = Flow::Normal;
-  bool finished = false;
   auto runFinally = [&]() {
     Flow fin = execBlock(s.finalbody, f);
     if (fin != Flow::Normal) flow = fin;
   };
   try {
-    flow = execBlock(s.body, f);
-    finished = true;
-  } catch (const Error& e) {
     bool handled = false;
-    for (const ExceptHandler& h : s.handlers) {
-      bool match = !h.type;
-      if (h.type) {
-        Value t = eval(*h.type, f);
-        std::vector<Value> classes =
-            t.type() == ValueType::Tuple ? t.items() : std::vector<Value>{t};
-        for (const Value& c : classes) {
-          if (c.type() != ValueType::Builtin) {
-            throw Error(ErrorClass::TypeError,
-                        "catching classes that do not inherit from BaseException is not allowed",
-                        h.pos);
-          }
-          match = match || exceptionMatches(e.errorClass(), c.as<BuiltinObject>()->name);
+    try {
+      flow = execBlock(s.body, f);
+    } catch (const Error& e) {
+      const ExceptHandler* taken = nullptr;
+      for (const ExceptHandler& h : s.handlers) {
+        if (handles(h, e, f)) {
+          taken = &h;
+          break;
         }
-      } else {
-        match = e.errorClass() != ErrorClass::InternalError;
       }
-      if (!match) continue;
-      if (!h.name.empty()) {
-        store(h.name, Value::object(ValueType::Host, std::make_shared<ExceptionValue>(e)), f);
-      }
-      try {
-        flow = execBlock(h.body, f);
-      } catch (const Error&) {
-        runFinally();
-        throw;
-      }
+      if (!taken) throw;
+      flow = execBlock(taken->body, f);
       handled = true;
-      break;
     }
-    if (!handled) {
-      runFinally();
-      throw;
-    }
+    if (!handled && flow == Flow::Normal) flow = execBlock(s.orelse, f);
+  } catch (const Error&) {
+    runFinally();
+    throw;
   }
-  if (finished && flow == Flow::Normal) flow = execBlock(s.orelse, f);
   runFinally();
   return flow;
 }

@@ -27,8 +27,8 @@ struct InterpreterOptions {
   uint64_t max_steps = 0;                               // 0 = unlimited
 };
 
-// Thrown by endScript() (awaitTermination without a timeout) and caught by run(); never a Python
-// error.
+// Thrown by endScript() (awaitTermination without a timeout inside an expression, where the
+// program cannot suspend) and caught by run(); never a Python error.
 struct ScriptExit {};
 
 // Where a program waits (time.sleep, awaitTermination(timeout)). The host never blocks: it keeps
@@ -46,7 +46,7 @@ struct ScriptSuspend {
   ScriptWait wait;
 };
 
-// Finished: the program ran to its end. Waiting: awaitTermination() ended it with queries running.
+// Finished: the program ran to its end. Waiting: endScript() ended it with queries running.
 // Suspended: it waits (suspendedAt()) and goes on with resume().
 enum class RunOutcome { Finished, Waiting, Suspended };
 
@@ -95,9 +95,10 @@ class Interpreter {
   };
 
   // The program's top level runs from an explicit stack of blocks (module body, and the bodies of
-  // its if/for/while/with statements) so that it can stop at a wait and go on later.
+  // its if/for/while/with/try statements) so that it can stop at a wait and go on later.
   // A function called by a statement of its own (`main()`, `rows = look(5)`) runs its body here
   // too, so a wait in it suspends the program as well.
+  enum class TryPart { None, Body, Handler, Else, Finally };
   struct Cursor {
     const Stmt* owner = nullptr;  // the compound statement whose block this is (null: the module),
                                   // or for a function's body the statement that called it
@@ -107,8 +108,13 @@ class Interpreter {
     bool function = false;     // a function's body: at its end, the call returns None
     std::vector<Value> items;  // for: what it iterates, and the next one
     size_t item = 0;
-    std::shared_ptr<Frame> frame;  // where its statements run: the module's or a call's
-    int calls = 0;                 // functions entered below and at this block
+    std::shared_ptr<Frame> frame;      // where its statements run: the module's or a call's
+    int calls = 0;                     // functions entered below and at this block
+    TryPart try_part = TryPart::None;  // a try statement's block: which one
+    // A finally block's way on once it ends: the error it raises again, or the break, continue
+    // or return that led into it.
+    std::optional<Error> pending_error;
+    Flow pending_flow = Flow::Normal;
   };
   struct Suspension {
     std::shared_ptr<const Module> program;
@@ -116,8 +122,15 @@ class Interpreter {
     const Stmt* at = nullptr;  // the statement whose call waits
     ScriptWait wait;
   };
-  RunOutcome runTopLevel(std::shared_ptr<const Module> program, std::vector<Cursor> stack);
+  using Resumption = std::function<void(std::vector<Cursor>&)>;
+  RunOutcome runTopLevel(std::shared_ptr<const Module> program, std::vector<Cursor> stack,
+                         Resumption resumption = {});
   void endOfBlock(std::vector<Cursor>& stack);
+  void endOfTryBlock(std::vector<Cursor>& stack);
+  void leaveBlocks(std::vector<Cursor>& stack, Flow flow);
+  void raiseInBlocks(std::vector<Cursor>& stack, Error error);
+  bool catchInBlocks(std::vector<Cursor>& stack, const Error& error);
+  bool handles(const ExceptHandler& handler, const Error& error, Frame& f);
   bool enterFunction(const Stmt& s, const Expr& call, std::vector<Cursor>& stack);
   void returnFromFunction(std::vector<Cursor>& stack, Value result);
 

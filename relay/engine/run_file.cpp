@@ -64,10 +64,14 @@ int connectTo(const std::string& target) {
   return fd;
 }
 
-// What the run already printed of errors: a query's failure that the program's
-// awaitTermination(timeout) raises again comes twice (the query's, then the program's with its
-// line); the second says only where.
-using ShownErrors = std::set<std::string>;
+// What the run printed so far. Errors: a query's failure that the program's awaitTermination()
+// raises again comes twice (the query's, then the program's with its line); the second says only
+// where. program_ended: once it has, a query's failure fails the run; before, the program may catch
+// it (Spark logs it either way).
+struct RunLog {
+  std::set<std::string> errors;
+  bool program_ended = false;
+};
 
 // " (line L, column C)" for an error that has a position, as Error::describe() prints it.
 std::string positionSuffix(const nlohmann::json& e) {
@@ -77,7 +81,7 @@ std::string positionSuffix(const nlohmann::json& e) {
 }
 
 // Prints the playground's events; returns 1 once an error was reported.
-int printEvents(Playground& p, bool quiet, bool verbose, ShownErrors& shown) {
+int printEvents(Playground& p, bool quiet, bool verbose, RunLog& shown) {
   int status = 0;
   auto events = nlohmann::json::parse(p.takeEvents());
   for (const auto& e : events) {
@@ -88,20 +92,23 @@ int printEvents(Playground& p, bool quiet, bool verbose, ShownErrors& shown) {
     } else if (type == "error") {
       std::string where = positionSuffix(e);
       std::string what = e.value("errorClass", "") + ": " + e.value("message", "");
-      if (shown.insert(what).second) {
+      if (shown.errors.insert(what).second) {
         std::fprintf(stderr, "%s%s\n", what.c_str(), where.c_str());
       } else if (!where.empty()) {
         std::fprintf(stderr, "  raised again%s\n", where.c_str());
       }
       status = 1;
     } else if (type == "queryTerminated" && e.contains("error") && e["error"].is_object()) {
-      // awaitTermination() re-raises the query's exception in Spark: the run fails with it.
+      // A program still running meets the failure at its awaitTermination() (or asks for it):
+      // its own error, if it does not catch it, fails the run. One that ended cannot.
       const nlohmann::json& err = e["error"];
       std::string what = err.value("errorClass", "") + ": " + err.value("message", "");
-      if (shown.insert(what).second) {
+      if (shown.errors.insert(what).second) {
         std::fprintf(stderr, "%s%s\n", what.c_str(), positionSuffix(err).c_str());
       }
-      status = 1;
+      if (shown.program_ended) status = 1;
+    } else if (type == "scriptDone") {
+      shown.program_ended = true;
     } else if (type == "log" && !quiet) {
       std::fprintf(stderr, "%s %s\n", e.value("level", "").c_str(), e.value("message", "").c_str());
     } else if (type == "progress" && verbose) {
@@ -112,7 +119,7 @@ int printEvents(Playground& p, bool quiet, bool verbose, ShownErrors& shown) {
 }
 
 int drive(Playground& p, const std::map<std::string, int>& fixed_inputs, bool quiet, bool verbose,
-          ShownErrors& shown) {
+          RunLog& shown) {
   std::map<std::string, Connection> conns;
   int status = 0;
   auto clock = SystemClock();
@@ -179,7 +186,7 @@ int runProgram(const std::string& code, const std::string& name,
   o.max_steps = 0;
   Playground p(o);
   p.run(code, name);
-  ShownErrors shown;
+  RunLog shown;
   if (int s = printEvents(p, quiet, verbose, shown); s != 0) return s;
   return drive(p, fixed_inputs, quiet, verbose, shown);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End to end: the course's word-count cell (port rewritten) under `runnel run` against a real
 # `nc -lk` on a free loopback port. Lines go in a few seconds apart; the printed batches must be
-# Spark's: an empty Batch 0, then the counts. Then the refused case: Spark's error, exit 1.
+# Spark's: an empty Batch 0, then the counts. Then the refused case: Spark's error, exit 1; and the
+# program that catches it at its awaitTermination(): the error shown as Spark logs it, its except
+# run, exit 0.
 set -euo pipefail
 RUNNEL="$1"
 source "$(dirname "${BASH_SOURCE[0]}")/netcat_fixture.sh"
@@ -50,4 +52,15 @@ set -e
 [ "$rc" = 1 ] || fail "refused connection exited $rc"
 grep -q "StreamingQueryException: .*terminated with exception: Connection refused" "$WORK/err" ||
   fail "no Connection refused error"
+
+sed 's/^query.awaitTermination()$/try:\n    query.awaitTermination()\nexcept Exception as e:\n    print("query failed")\nfinally:\n    print("finally")/' \
+  "$WORK/wc.py" > "$WORK/catch.py"
+grep -q '^except Exception' "$WORK/catch.py" || fail "the program with except was not made"
+set +e
+"$RUNNEL" run "$WORK/catch.py" > "$WORK/out" 2> "$WORK/err"; rc=$?
+set -e
+[ "$rc" = 0 ] || fail "a caught failure exited $rc"
+grep -q "StreamingQueryException: .*Connection refused" "$WORK/err" || fail "the caught failure was not shown"
+[ "$(tail -n 2 "$WORK/out" | tr '\n' ' ')" = "query failed finally " ] ||
+  fail "the except and finally blocks did not run"
 echo "PASS runnel run with nc -lk"

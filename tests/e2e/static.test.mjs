@@ -117,6 +117,40 @@ test('a program that sleeps reads its memory sink with the lines typed meanwhile
   }
 });
 
+test('a query failure goes to the except around awaitTermination(), and the code after it runs', async () => {
+  const { page, consoleErrors, close } = await launch();
+  const code = [
+    'from pyspark.sql import SparkSession',
+    'spark = SparkSession.builder.getOrCreate()',
+    'lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()',
+    'query = lines.selectExpr("CAST(value AS INT) AS n").writeStream.format("console").start()',
+    'try:',
+    '    query.awaitTermination()',
+    'except Exception as e:',
+    '    print("The query failed; it is active:", query.isActive)',
+    'print("The program goes on")',
+    '',
+  ].join('\n');
+  try {
+    await openPage(page, server.url + shareFragment(code));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // awaitTermination() waits for the query: to the learner, it runs.
+    await page.getByText('Query running: type lines into nc -lk 9999.').waitFor({ timeout: 5000 });
+    await typeInTerminal(page, '12');
+    await batchText(page, 1);
+    await typeInTerminal(page, 'twelve');
+    await output(page).getByText('The query failed; it is active: False').waitFor({ timeout: 10_000 });
+    await output(page).getByText('The program goes on').waitFor({ timeout: 5000 });
+    // The failure is shown once, as Spark logs it, and the run is over.
+    assert.equal(await output(page).getByText(/CAST_INVALID_INPUT/).count(), 1);
+    await page.locator('body[data-running=false]').waitFor({ timeout: 5000 });
+    await screenshot(page, '6-failure-caught');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('Stop during `while True: pass` recovers within a second', async () => {
   const { page, consoleErrors, close } = await launch();
   try {

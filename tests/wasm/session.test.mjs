@@ -36,7 +36,8 @@ test('the course word count runs through run, pushLines and tick', () => {
     const started = events(session);
     assert.deepEqual(ofType(started, 'error'), []);
     assert.equal(ofType(started, 'queryStarted').length, 1);
-    assert.deepEqual(ofType(started, 'scriptDone'), [{ type: 'scriptDone', waiting: true }]);
+    assert.deepEqual(ofType(started, 'scriptDone'), []);
+    assert.deepEqual(ofType(started, 'scriptWaiting'), [{ type: 'scriptWaiting', call: 'awaitTermination', line: WORD_COUNT.split('\n').findIndex((l) => l.includes('awaitTermination()')) + 1, timed: false }]);
     assert.deepEqual(JSON.parse(session.socketTargets()), ['localhost:9999']);
     assert.equal(session.hasActiveQueries(), true);
 

@@ -26,7 +26,7 @@ let output = emptyOutput();
 let progress = emptyProgress();
 let running = false;
 let sockets: string[] = []; // socket targets of the running queries ("localhost:9999")
-// The errors shown in this run: a query's failure that the code's awaitTermination(timeout) raises
+// The errors shown in this run: a query's failure that the code's awaitTermination() raises
 // again arrives twice (the query's, then the code's with its line); it is shown once, and marked.
 let shownErrors = new Set<string>();
 let pendingLines: string[] = []; // typed before a query listened: nc -lk holds them for the next client
@@ -133,10 +133,13 @@ function onEvent(event: Event): void {
       onSockets(event.targets);
       return;
     case 'queryTerminated':
-      if (event.error) showError(event.error);
+      // A program waiting at awaitTermination() meets the failure there and may catch it (Spark
+      // logs it either way): its scriptDone or error ends the run.
+      if (event.error) showError(event.error, waitingAt === null);
       return;
     case 'scriptWaiting':
-      waitingAt = `${event.call === 'time.sleep' ? 'Sleeping' : 'Waiting'} at line ${event.line}`;
+      // Without a timeout, awaitTermination() waits for the query's end: to the learner, it runs.
+      waitingAt = event.timed === false ? QUERY_RUNNING : `${event.call === 'time.sleep' ? 'Sleeping' : 'Waiting'} at line ${event.line}`;
       showWaiting();
       return;
     case 'scriptDone':
@@ -145,7 +148,7 @@ function onEvent(event: Event): void {
         setRunning(false);
         if (!status.textContent?.endsWith('Exception.')) setStatus('Done.');
       } else {
-        setStatus(sockets.length ? `Query running: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : 'Query running.');
+        setStatus(sockets.length ? `${QUERY_RUNNING}: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : `${QUERY_RUNNING}.`);
       }
       return;
     case 'stopped':
@@ -160,22 +163,29 @@ function onEvent(event: Event): void {
   }
 }
 
-function showError(error: { errorClass: string; message: string; line?: number; column?: number }): void {
+// endsRun: false for a query's failure that the waiting code may still catch.
+function showError(error: { errorClass: string; message: string; line?: number; column?: number }, endsRun = true): void {
   const key = `${error.errorClass}\n${error.message}`;
   if (!shownErrors.has(key)) append({ kind: 'error', ...error });
   shownErrors.add(key);
   editor.showError(error);
-  setRunning(false);
+  if (endsRun) {
+    waitingAt = null;
+    setRunning(false);
+  }
   setStatus(`${error.errorClass}.`);
 }
 
 // Where the code waits (scriptWaiting), while it does; the status says so, and where to type once a
 // socket source connects (it connects in its first batch, after the wait began).
+const QUERY_RUNNING = 'Query running';
 let waitingAt: string | null = null;
 
 function showWaiting(): void {
   if (waitingAt === null) return;
-  setStatus(sockets.length ? `${waitingAt}: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : `${waitingAt}; queries keep running.`);
+  const port = sockets.length ? parseTargetKey(sockets[0])?.port : undefined;
+  if (port !== undefined) setStatus(`${waitingAt}: type lines into nc -lk ${port}.`);
+  else setStatus(waitingAt === QUERY_RUNNING ? `${QUERY_RUNNING}.` : `${waitingAt}; queries keep running.`);
 }
 
 function onSockets(targets: string[]): void {

@@ -14,7 +14,8 @@ test('every documented engine event maps to a valid protocol event', () => {
     { type: 'error', errorClass: 'AnalysisException', message: 'm', line: 3, column: 5 },
     { type: 'log', level: 'WARN', message: 'w' },
     { type: 'scriptDone', waiting: true },
-    { type: 'scriptWaiting', call: 'time.sleep', line: 9 },
+    { type: 'scriptWaiting', call: 'time.sleep', line: 9, timed: true },
+    { type: 'scriptWaiting', call: 'awaitTermination', line: 12, timed: false },
   ];
   const { events, dropped } = mapEngineEvents(JSON.stringify(engine), 4);
   assert.deepEqual(dropped, []);
@@ -24,6 +25,7 @@ test('every documented engine event maps to a valid protocol event', () => {
   assert.ok(batch.type === 'batch');
   assert.deepEqual(batch.columns, [{ name: 'word', type: 'string' }, { name: 'count', type: 'bigint' }]);
   assert.equal(batch.runId, 4);
+  assert.equal(events.at(-1)?.type === 'scriptWaiting' && events.at(-1)?.timed, false);
 });
 
 test('position 0 means none, and unknown engine events are dropped with a reason', () => {

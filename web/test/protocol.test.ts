@@ -48,6 +48,8 @@ test('events are validated the same way', () => {
   assert.equal(validateEvent({ v: 1, type: 'linesAccepted', runId: 3, source: 'localhost:9999' }).ok, false);
   assert.equal(validateEvent({ v: 1, type: 'scriptWaiting', runId: 3, call: 'time.sleep', line: 9 }).ok, true);
   assert.equal(validateEvent({ v: 1, type: 'scriptWaiting', runId: 3, call: 'time.sleep' }).ok, false);
+  assert.equal(validateEvent({ v: 1, type: 'scriptWaiting', runId: 3, call: 'awaitTermination', line: 9, timed: false }).ok, true);
+  assert.equal(validateEvent({ v: 1, type: 'scriptWaiting', runId: 3, call: 'awaitTermination', line: 9, timed: 'no' }).ok, false);
   assert.equal(validateEvent({ v: 1, type: 'telemetry', runId: 3 }).ok, false);
 });
 

@@ -15,11 +15,13 @@
 //   {"type":"error","errorClass":"AnalysisException","message":"...","line":3,"column":5}
 //   {"type":"log","level":"WARN","message":"..."}
 //   {"type":"scriptDone","waiting":true|false}  the program ended (waiting: its queries still
-//                                                 run, after awaitTermination() or without it)
-//   {"type":"scriptWaiting","call":"time.sleep","line":7}  the program waits at that call
-//                                                 (time.sleep, awaitTermination(timeout)); the
+//                                                 run, started and not awaited, or awaited in an
+//                                                 expression)
+//   {"type":"scriptWaiting","call":"time.sleep","line":7,"timed":true}  the program waits at
+//                                                 that call (time.sleep, awaitTermination); the
 //                                                 queries run meanwhile, and a later tick() goes
-//                                                 on with it (then scriptDone or scriptWaiting)
+//                                                 on with it (then scriptDone or scriptWaiting).
+//                                                 timed: false when only a query's end ends it
 #pragma once
 
 #include <memory>

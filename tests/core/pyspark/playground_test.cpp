@@ -48,9 +48,15 @@ TEST(Playground, CourseWordCountCellRunsUnmodified) {
   f.pg->run(kCourseCell);
   Json first = f.events();
   ASSERT_TRUE(Fixture::ofType(first, "error").empty()) << first.dump(2);
-  auto done = Fixture::ofType(first, "scriptDone");
-  ASSERT_EQ(done.size(), 1u);
-  EXPECT_TRUE(done[0]["waiting"].get<bool>());
+  // The program waits at query.awaitTermination() until the query ends, as Spark's driver does.
+  EXPECT_TRUE(Fixture::ofType(first, "scriptDone").empty());
+  auto waits = Fixture::ofType(first, "scriptWaiting");
+  ASSERT_EQ(waits.size(), 1u);
+  EXPECT_EQ(
+      waits[0],
+      (Json{
+          {"type", "scriptWaiting"}, {"call", "awaitTermination"}, {"line", 9}, {"timed", false}}));
+  EXPECT_TRUE(f.pg->programWaiting());
   auto started = Fixture::ofType(first, "queryStarted");
   ASSERT_EQ(started.size(), 1u);
   EXPECT_EQ(started[0]["sockets"], Json::array({"localhost:9999"}));

@@ -1,5 +1,5 @@
-// Programs that wait: time.sleep() and awaitTermination(timeout) suspend the program while its
-// queries keep running and taking lines; tick() goes on with it once the wait is over. A
+// Programs that wait: time.sleep() and awaitTermination() suspend the program while its queries
+// keep running and taking lines; tick() goes on with it once the wait is over. A
 // ManualClock stands in for time, socket lines are pushed in, events are checked as JSON.
 #include <gtest/gtest.h>
 
@@ -170,6 +170,115 @@ print("not reached")
   EXPECT_FALSE(f.pg->programWaiting());
 }
 
+TEST(PlaygroundWait, AQueryFailureAtAWaitGoesToTheExceptThatTakesIt) {
+  Fixture f;
+  f.pg->run(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+q = lines.writeStream.format("console").start()
+try:
+    q.awaitTermination(60)
+    print("not reached")
+except Exception as e:
+    print("query failed")
+finally:
+    print("active:", q.isActive)
+)");
+  f.events();
+  f.pg->tick();
+  f.pg->failTarget("localhost:9999", "Connection refused");
+  Json out = f.after(100);
+  EXPECT_EQ(outputText(out), "query failed\nactive: False\n");
+  EXPECT_EQ(ofType(out, "error").size(), 0u) << out.dump(2);
+  EXPECT_FALSE(f.pg->programWaiting());
+}
+
+TEST(PlaygroundWait, AnUncaughtErrorRunsTheFinallyBlocksThenEndsTheProgram) {
+  Fixture f;
+  f.pg->run(
+      "import time\ntry:\n    time.sleep(1)\n    raise ValueError('boom')\n"
+      "finally:\n    print('cleanup')\nprint('not reached')\n");
+  f.events();
+  Json out = f.after(1000);
+  EXPECT_EQ(outputText(out), "cleanup\n");
+  auto errors = ofType(out, "error");
+  ASSERT_EQ(errors.size(), 1u) << out.dump(2);
+  EXPECT_EQ(errors[0]["errorClass"], "ValueError");
+  EXPECT_EQ(errors[0]["message"], "boom");
+  EXPECT_EQ(errors[0]["line"], 4);
+  EXPECT_FALSE(f.pg->programWaiting());
+}
+
+const char* kSocketCountsPrelude = R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+q = lines.groupBy("value").count().writeStream.outputMode("complete").format("console").start()
+)";
+
+TEST(PlaygroundWait, AwaitTerminationWithoutATimeoutWaitsUntilTheQueryEnds) {
+  Fixture f;
+  f.pg->run(std::string(kSocketCountsPrelude) +
+            "try:\n    q.awaitTermination()\nexcept Exception:\n    print('failed')\n"
+            "print('after')\n");
+  Json first = f.events();
+  auto waits = ofType(first, "scriptWaiting");
+  ASSERT_EQ(waits.size(), 1u) << first.dump(2);
+  EXPECT_EQ(waits[0]["call"], "awaitTermination");
+  EXPECT_EQ(waits[0]["line"], 6);
+  EXPECT_FALSE(waits[0]["timed"].get<bool>());
+  EXPECT_TRUE(ofType(first, "scriptDone").empty());
+
+  // Hours pass and batches run; the program stays at its wait.
+  f.pg->pushLines("localhost:9999", {"cat"});
+  Json hours = f.after(3'600'000);
+  EXPECT_EQ(ofType(hours, "batch").size(), 1u);
+  EXPECT_EQ(outputText(hours).find("after"), std::string::npos);
+  EXPECT_TRUE(f.pg->programWaiting());
+
+  // The query fails: the program meets it at its wait, catches it and goes on.
+  f.pg->failTarget("localhost:9999", "Connection refused");
+  Json out = f.after(10);
+  EXPECT_EQ(outputText(out), "failed\nafter\n");
+  EXPECT_TRUE(ofType(out, "error").empty()) << out.dump(2);
+  auto done = ofType(out, "scriptDone");
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_FALSE(done[0]["waiting"].get<bool>());
+  EXPECT_FALSE(f.pg->programWaiting());
+}
+
+TEST(PlaygroundWait, AnUncaughtFailureEndsTheProgramAtItsAwaitTermination) {
+  Fixture f;
+  f.pg->run(std::string(kSocketCountsPrelude) +
+            "spark.streams.awaitAnyTermination()\nprint('not reached')\n");
+  Json first = f.events();
+  ASSERT_EQ(ofType(first, "scriptWaiting").size(), 1u) << first.dump(2);
+  f.pg->failTarget("localhost:9999", "Connection refused");
+  Json out = f.after(10);
+  EXPECT_EQ(outputText(out).find("not reached"), std::string::npos);
+  auto errors = ofType(out, "error");
+  ASSERT_EQ(errors.size(), 1u) << out.dump(2);
+  EXPECT_EQ(errors[0]["errorClass"], "StreamingQueryException");
+  EXPECT_EQ(errors[0]["line"], 5);
+  auto ended = ofType(out, "queryTerminated");
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(ended[0]["error"]["line"], 5);
+  EXPECT_FALSE(f.pg->programWaiting());
+}
+
+TEST(PlaygroundWait, AwaitTerminationInsideAnExpressionEndsTheProgram) {
+  Fixture f;
+  f.pg->run(std::string(kSocketCountsPrelude) +
+            "print(q.awaitTermination())\nprint('not reached')\n");
+  Json first = f.events();
+  EXPECT_EQ(outputText(first).find("not reached"), std::string::npos);
+  EXPECT_EQ(outputText(first).find("None"), std::string::npos);
+  auto done = ofType(first, "scriptDone");
+  ASSERT_EQ(done.size(), 1u) << first.dump(2);
+  EXPECT_TRUE(done[0]["waiting"].get<bool>());  // the query runs on until Stop
+  EXPECT_FALSE(f.pg->programWaiting());
+  EXPECT_TRUE(f.pg->hasActiveQueries());
+}
+
 TEST(PlaygroundWait, AnyTerminationEndsTheWaitWhenAQueryStops) {
   Fixture f;
   f.pg->run(R"(from pyspark.sql import SparkSession
@@ -277,7 +386,54 @@ INSTANTIATE_TEST_SUITE_P(
                  "2\n"},
         FlowCase{"LocalsStayLocal",
                  "x = 'global'\ndef f(x):\n    time.sleep(1)\n    print(x)\nf('arg')\nprint(x)\n",
-                 "arg\nglobal\n"}),
+                 "arg\nglobal\n"},
+        FlowCase{"TryBodyGoesOnToElseAndFinally",
+                 "try:\n    time.sleep(1)\n    print('body')\nexcept ValueError:\n    print('no')\n"
+                 "else:\n    print('else')\nfinally:\n    print('finally')\nprint('end')\n",
+                 "body\nelse\nfinally\nend\n"},
+        FlowCase{
+            "ErrorAfterAWaitIsCaught",
+            "try:\n    time.sleep(1)\n    raise ValueError('bad')\n    print('no')\n"
+            "except (KeyError, ValueError) as e:\n    print('caught', e)\nelse:\n    print('no')\n"
+            "print('end')\n",
+            "caught bad\nend\n"},
+        FlowCase{"WaitsInExceptAndFinally",
+                 "try:\n    raise ValueError('x')\nexcept ValueError:\n    time.sleep(1)\n"
+                 "    print('handled')\nfinally:\n    time.sleep(1)\n    print('finally')\n",
+                 "handled\nfinally\n"},
+        FlowCase{"BreakAndContinueRunFinally",
+                 "for i in range(4):\n    try:\n        time.sleep(1)\n        if i == 0:\n"
+                 "            continue\n        if i == 2:\n            break\n        print(i)\n"
+                 "    finally:\n        print('f', i)\nelse:\n    print('no')\nprint('end')\n",
+                 "f 0\n1\nf 1\nf 2\nend\n"},
+        FlowCase{"ReturnRunsFinally",
+                 "def look():\n    try:\n        time.sleep(1)\n        return 'rows'\n"
+                 "    finally:\n        print('cleanup')\n    return 'no'\nx = look()\nprint(x)\n",
+                 "cleanup\nrows\n"},
+        FlowCase{"ErrorLeavesAFunctionToTheCallersExcept",
+                 "def look():\n    time.sleep(1)\n    raise KeyError('deep')\n    print('no')\n"
+                 "try:\n    look()\n    print('no')\nexcept LookupError:\n    print('caught')\n",
+                 "caught\n"},
+        FlowCase{"ErrorPassesInnerFinallyToOuterExcept",
+                 "try:\n    try:\n        time.sleep(1)\n        raise ValueError('v')\n"
+                 "    except KeyError:\n        print('no')\n    finally:\n        print('inner')\n"
+                 "except ValueError:\n    print('outer')\n",
+                 "inner\nouter\n"},
+        FlowCase{
+            "ElseErrorSkipsItsOwnExcept",
+            "try:\n    try:\n        time.sleep(1)\n    except ValueError:\n        print('no')\n"
+            "    else:\n        raise ValueError('from else')\nexcept ValueError as e:\n"
+            "    print(e)\n",
+            "from else\n"},
+        FlowCase{"ExceptClassErrorRunsFinally",
+                 "try:\n    try:\n        time.sleep(1)\n        raise ValueError('v')\n"
+                 "    except Nope:\n        print('no')\n    finally:\n        print('finally')\n"
+                 "except NameError as e:\n    print(e)\n",
+                 "finally\nname 'Nope' is not defined\n"},
+        FlowCase{"BreakInFinallyDropsTheError",
+                 "while True:\n    try:\n        time.sleep(1)\n        raise ValueError('v')\n"
+                 "    finally:\n        break\nprint('end')\n",
+                 "end\n"}),
     [](const auto& info) { return info.param.name; });
 
 struct ErrorCase {
@@ -313,8 +469,6 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"NotInAFunctionCalledInAnExpression",
                   "def nap():\n    time.sleep(1)\nnaps = [nap()]", "NotImplementedError",
                   "time.sleep() waits only as a statement of its own", 3},
-        ErrorCase{"NotInsideTry", "try:\n    time.sleep(1)\nfinally:\n    pass",
-                  "NotImplementedError", "time.sleep() waits only as a statement of its own", 3},
         ErrorCase{"NotInsideAnExpression", "x = [time.sleep(1)]", "NotImplementedError",
                   "time.sleep() waits only as a statement of its own", 2},
         ErrorCase{"TimeoutMustBePositive",

@@ -64,7 +64,13 @@ export function mapEngineEvent(e: Json, runId: number): EventBody | string {
     case 'scriptDone':
       return { type: 'scriptDone', runId, waiting: e.waiting === true };
     case 'scriptWaiting':
-      return { type: 'scriptWaiting', runId, call: str(e.call), line: typeof e.line === 'number' ? e.line : 0 };
+      return {
+        type: 'scriptWaiting',
+        runId,
+        call: str(e.call),
+        line: typeof e.line === 'number' ? e.line : 0,
+        ...(typeof e.timed === 'boolean' ? { timed: e.timed } : {}),
+      };
     default:
       return `unknown engine event ${String(e.type)}`;
   }

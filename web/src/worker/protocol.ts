@@ -39,10 +39,11 @@
 //   error           { runId, errorClass, message, line?, column? }
 //   log             { runId, level, message }
 //   scriptDone      { runId, waiting }                     the code ended; `waiting`: queries still run
-//   scriptWaiting   { runId, call, line }                  the code waits at that call (time.sleep,
-//                                                          awaitTermination(timeout)) while its
-//                                                          queries run; scriptDone or scriptWaiting
-//                                                          follows when it goes on
+//   scriptWaiting   { runId, call, line, timed? }          the code waits at that call (time.sleep,
+//                                                          awaitTermination) while its queries
+//                                                          run; scriptDone or scriptWaiting follows
+//                                                          when it goes on. timed: false when only
+//                                                          a query's end ends the wait
 //   stopped         { runId }
 //   checkpointsReset { ok, message? }                      the stored checkpoints are gone (or why not)
 //   events          { events }                             several of the events above, in order, as
@@ -113,7 +114,7 @@ export type Event =
   | ({ v: 1; type: 'error'; runId: number } & ErrorInfo)
   | { v: 1; type: 'log'; runId: number; level: string; message: string }
   | { v: 1; type: 'scriptDone'; runId: number; waiting: boolean }
-  | { v: 1; type: 'scriptWaiting'; runId: number; call: string; line: number }
+  | { v: 1; type: 'scriptWaiting'; runId: number; call: string; line: number; timed?: boolean }
   | { v: 1; type: 'stopped'; runId: number }
   | { v: 1; type: 'checkpointsReset'; ok: boolean; message?: string };
 
@@ -174,7 +175,7 @@ const eventChecks: Record<Event['type'], Check> = {
   error: (m) => isNum(m.runId) && isErrorInfo(m),
   log: (m) => isNum(m.runId) && isStr(m.level) && isStr(m.message),
   scriptDone: (m) => isNum(m.runId) && typeof m.waiting === 'boolean',
-  scriptWaiting: (m) => isNum(m.runId) && isStr(m.call) && isNum(m.line),
+  scriptWaiting: (m) => isNum(m.runId) && isStr(m.call) && isNum(m.line) && (m.timed === undefined || typeof m.timed === 'boolean'),
   stopped: (m) => isNum(m.runId),
   checkpointsReset: (m) => typeof m.ok === 'boolean' && (m.message === undefined || isStr(m.message)),
 };
