@@ -123,9 +123,12 @@ int drive(Playground& p, const std::map<std::string, int>& fixed_inputs, bool qu
   std::map<std::string, Connection> conns;
   int status = 0;
   auto clock = SystemClock();
+  // A fixed input (the demo's stdin) reached its end: Ctrl-D ends the run.
+  bool input_ended = false;
   while (!g_interrupted && status == 0) {
     p.tick();
     status = printEvents(p, quiet, verbose, shown);
+    if (input_ended) break;  // after the tick that ran its last lines
     if (!p.hasActiveQueries() && !p.programWaiting()) break;
     for (const auto& t : p.socketTargets()) {
       if (conns.count(t)) continue;
@@ -150,8 +153,12 @@ int drive(Playground& p, const std::map<std::string, int>& fixed_inputs, bool qu
       ssize_t n = read(c.fd, buf, sizeof buf);
       if (n <= 0) {
         if (!quiet) std::fprintf(stderr, "WARN Stream closed by %s\n", names[i].c_str());
+        // A last line without its newline is a line too, as Java's readLine() returns it.
+        if (!c.partial.empty()) p.pushLines(names[i], {c.partial});
+        c.partial.clear();
         if (c.fd > 0) close(c.fd);
         c.fd = -1;
+        if (fixed_inputs.count(names[i])) input_ended = true;
         continue;
       }
       c.partial.append(buf, static_cast<size_t>(n));

@@ -16,7 +16,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+// in_fd < 0: stdin is /dev/null.
+pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd, int in_fd = -1) {
   std::vector<char*> argv;
   std::string exe = RUNNEL_EXE;
   argv.push_back(exe.data());
@@ -27,8 +28,7 @@ pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
   pid_t pid = ::fork();
   if (pid == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    int null = ::open("/dev/null", O_RDONLY);
-    ::dup2(null, 0);
+    ::dup2(in_fd >= 0 ? in_fd : ::open("/dev/null", O_RDONLY), 0);
     ::dup2(out_fd, 1);
     ::dup2(err_fd, 2);
     ::execv(argv[0], argv.data());
@@ -83,11 +83,17 @@ int reap(pid_t pid, Clock::time_point deadline) {
 
 }  // namespace
 
-Outcome runRunnel(const std::vector<std::string>& args, std::chrono::milliseconds deadline) {
-  int out[2], err[2];
-  if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
+Outcome runRunnel(const std::vector<std::string>& args, std::chrono::milliseconds deadline,
+                  const std::string& input) {
+  int out[2], err[2], in[2];
+  if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0 || ::pipe2(in, O_CLOEXEC) != 0)
     throw std::runtime_error("pipe");
-  pid_t pid = spawn(args, out[1], err[1]);
+  // The input fits the pipe's buffer: written whole, then its end is the end of stdin.
+  if (::write(in[1], input.data(), input.size()) != static_cast<ssize_t>(input.size()))
+    throw std::runtime_error("stdin");
+  ::close(in[1]);
+  pid_t pid = spawn(args, out[1], err[1], in[0]);
+  ::close(in[0]);
   ::close(out[1]);
   ::close(err[1]);
   Outcome outcome;

@@ -15,8 +15,10 @@ struct Outcome {
   std::string out, err;
 };
 
+// `input` is its whole stdin.
 Outcome runRunnel(const std::vector<std::string>& args,
-                  std::chrono::milliseconds deadline = std::chrono::seconds(20));
+                  std::chrono::milliseconds deadline = std::chrono::seconds(20),
+                  const std::string& input = "");
 
 // A long-running `runnel serve/relay`: wait for a line on stderr, then stop it with SIGTERM.
 class RunningRunnel {

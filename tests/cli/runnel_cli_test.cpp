@@ -39,6 +39,16 @@ TEST(RunnelCli, Version) {
       << outcome.out;
 }
 
+TEST(RunnelCli, DemoCountsTheLinesOfStdinAndEndsAtItsEnd) {
+  // The last line has no newline: it is a line too, and Ctrl-D (the end of stdin) ends the run.
+  Outcome outcome = runRunnel({"demo"}, std::chrono::seconds(20), "cat dog cat\ndog");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("Batch: 0\n"), std::string::npos) << outcome.out;
+  std::string last = outcome.out.substr(outcome.out.rfind("Batch: "));
+  EXPECT_NE(last.find("| cat|    2|\n"), std::string::npos) << outcome.out;
+  EXPECT_NE(last.find("| dog|    2|\n"), std::string::npos) << outcome.out;
+}
+
 TEST(RunnelCli, UsageErrorsExitTwoWithOneLineSayingHowToFix) {
   struct Case {
     std::vector<std::string> args;
