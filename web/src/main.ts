@@ -41,6 +41,7 @@ const chart = new ProgressChart($('chart'), $('progress-json'));
 
 function setStatus(text: string): void {
   status.textContent = text;
+  status.title = text; // all of it where the bar's room ends it in an ellipsis
 }
 
 function setRunning(next: boolean): void {
