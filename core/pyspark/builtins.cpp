@@ -1,6 +1,6 @@
 // Python builtins, scalar half: print, str/int/float/bool/repr/format conversions, isinstance, abs,
-// round, getattr/hasattr. Sequence builtins are in builtin_sequences.cpp, exception classes in
-// exceptions.cpp.
+// round, getattr/hasattr, type. Sequence builtins are in builtin_sequences.cpp, exception classes
+// in exceptions.cpp.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -210,6 +210,18 @@ void installBuiltins(Interpreter& in, std::unordered_map<std::string, Value>& b)
       if (e.errorClass() != ErrorClass::AttributeError) throw;
       return Value::boolean(false);
     }
+  });
+  // type(x): the class of a value, as the builtin of that name where there is one (int, KeyError),
+  // so that type(x) == int and isinstance(y, type(x)) hold. The map outlives its builtins.
+  const std::unordered_map<std::string, Value>* classes = &b;
+  b["type"] = Value::builtin("type", [classes](Interpreter&, CallArgs& a) {
+    Params p(a, "type", {"object"}, 1);
+    std::string name = typeNameOf(*p.get(0));
+    auto known = classes->find(name);
+    if (known != classes->end() && known->second.type() == ValueType::Builtin) return known->second;
+    return Value::builtin(name, [name](Interpreter&, CallArgs& c) -> Value {
+      throw Error(ErrorClass::TypeError, fmt::format("cannot create '{}' instances", name), c.pos);
+    });
   });
   b["object"] = Value::builtin("object", [](Interpreter&, CallArgs& a) -> Value {
     throw Error(ErrorClass::NotImplementedError, "object() is not supported", a.pos);

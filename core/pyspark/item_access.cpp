@@ -171,6 +171,10 @@ Value Interpreter::getAttr(const Value& obj, const std::string& name, SourcePosi
     throw Error(ErrorClass::AttributeError,
                 fmt::format("'{}' object has no attribute '{}'", host->typeName(), name), pos);
   }
+  if (name == "__name__" && obj.type() == ValueType::Builtin)
+    return Value::str(obj.as<BuiltinObject>()->name);  // type(e).__name__
+  if (name == "__name__" && obj.type() == ValueType::Function)
+    return Value::str(obj.as<FunctionObject>()->def->name);
   if (auto method = builtinMethod(obj, name)) return std::move(*method);
   throw Error(ErrorClass::AttributeError,
               fmt::format("'{}' object has no attribute '{}'", typeNameOf(obj), name), pos);

@@ -2,7 +2,9 @@
 // names.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
+#include <set>
 
 #include "pyspark/value.h"
 
@@ -91,8 +93,17 @@ std::string reprAt(const Value& v, int depth) {
     }
     case ValueType::Function:
       return fmt::format("<function {}>", v.as<FunctionObject>()->def->name);
-    case ValueType::Builtin:
-      return fmt::format("<built-in function {}>", v.as<BuiltinObject>()->name);
+    case ValueType::Builtin: {
+      // Classes (int, KeyError, StructType, what type() returns) print as Python's do.
+      static const std::set<std::string> kLowercaseClasses = {
+          "int", "float",     "str",   "bool",   "list",     "dict",     "tuple",
+          "set", "frozenset", "range", "object", "NoneType", "function", "module"};
+      const std::string& name = v.as<BuiltinObject>()->name;
+      bool is_class = kLowercaseClasses.count(name) > 0 ||
+                      (!name.empty() && std::isupper(static_cast<unsigned char>(name[0])));
+      if (is_class) return fmt::format("<class '{}'>", name);
+      return fmt::format("<built-in function {}>", name);
+    }
     case ValueType::Module:
       return fmt::format("<module '{}'>", v.as<ModuleObject>()->name);
     case ValueType::Host:

@@ -107,7 +107,30 @@ INSTANTIATE_TEST_SUITE_P(
                     "[1, 2] [3, 2, 1, 0] ello 3\n"},
         ProgramCase{"LineContinuation", "x = 1 + \\\n    2\ny = (3 +\n     4)\nprint(x, y)",
                     "3 7\n"},
-        ProgramCase{"Semicolons", "a = 1; b = 2; print(a + b)", "3\n"}),
+        ProgramCase{"Semicolons", "a = 1; b = 2; print(a + b)", "3\n"},
+        ProgramCase{"TypeOfValues",
+                    "def f():\n    pass\nprint(type(1), type('a').__name__, type(1) == int,"
+                    " isinstance(2, type(1)), type(None).__name__, f.__name__, type(f))",
+                    "<class 'int'> str True True NoneType f <class 'function'>\n"},
+        ProgramCase{
+            "ExceptionTypeName",
+            "try:\n    {}['x']\nexcept Exception as e:\n    print(type(e).__name__, type(e))",
+            "KeyError <class 'KeyError'>\n"},
+        // The same function, called from an expression (run in one go) and by a statement of its
+        // own (run on the program's stack of blocks).
+        ProgramCase{"ReturnRunsFinallyInBothCalls",
+                    "def f(x):\n    try:\n        if x:\n            return 'r'\n"
+                    "        raise ValueError('v')\n    except ValueError:\n        return 'e'\n"
+                    "    finally:\n        print('fin', x)\nprint(f(1), f(0))\na = f(1)\nb = f(0)\n"
+                    "print(a, b)",
+                    "fin 1\nfin 0\nr e\nfin 1\nfin 0\nr e\n"},
+        ProgramCase{
+            "ErrorInElseRunsFinallyInBothCalls",
+            "def f():\n    try:\n        pass\n    except ValueError:\n        print('no')\n"
+            "    else:\n        raise KeyError('k')\n    finally:\n        print('fin')\n"
+            "for call in (lambda: [f()], f):\n    try:\n        call()\n"
+            "    except KeyError:\n        print('caught')",
+            "fin\ncaught\nfin\ncaught\n"}),
     [](const ::testing::TestParamInfo<ProgramCase>& info) { return std::string(info.param.name); });
 
 struct ErrorCase {
