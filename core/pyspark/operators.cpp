@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "pyspark/interpreter.h"
+#include "pyspark/percent_format.h"
 
 namespace runnel::pyspark {
 namespace {
@@ -210,10 +211,7 @@ Value Interpreter::binaryOp(const std::string& op, const Value& a, const Value& 
   if (op == "*" && (b.isStr() || b.isSequence()) && a.isNumber() && a.type() != ValueType::Float) {
     return repeat(b, a.asInt(), pos);
   }
-  if (op == "%" && a.isStr()) {
-    throw Error(ErrorClass::NotImplementedError,
-                "'%' string formatting is not supported; use f-strings", pos);
-  }
+  if (op == "%" && a.isStr()) return Value::str(percentFormat(a.asStr(), b, pos));
   if (op == "|" && a.type() == ValueType::Dict && b.type() == ValueType::Dict) {
     Value d = Value::dict();
     for (const auto& [k, v] : a.asDict().entries)

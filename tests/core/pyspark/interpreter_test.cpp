@@ -108,6 +108,18 @@ INSTANTIATE_TEST_SUITE_P(
         ProgramCase{"LineContinuation", "x = 1 + \\\n    2\ny = (3 +\n     4)\nprint(x, y)",
                     "3 7\n"},
         ProgramCase{"Semicolons", "a = 1; b = 2; print(a + b)", "3\n"},
+        ProgramCase{
+            "PercentFormatting",
+            "print('Batch %d: %s rows' % (3, '12'))\n"
+            "print('%5.2f|%-6s|%06d|%+d|%x|%X|%#x|%o|%e|%g|%%|%c%c' % (3.14159, 'ab', 42, 7, 255,"
+            " 255, 255, 8, 12345.678, 0.0001, 65, 'z'))\n"
+            "print('%(name)s is %(age)d' % {'name': 'ann', 'age': 31.9})\n"
+            "print('%s' % [1, 2], '%r' % 'q', '%5s|' % 'ab', '%.2s' % 'abcdef', '%*d|' % (5, 3),"
+            " '%-*d|' % (4, 3), '%s' % {'a': 1}, '%d%%' % True)",
+            "Batch 3: 12 rows\n"
+            " 3.14|ab    |000042|+7|ff|FF|0xff|10|1.234568e+04|0.0001|%|Az\n"
+            "ann is 31\n"
+            "[1, 2] 'q'    ab| ab     3| 3   | {'a': 1} 1%\n"},
         ProgramCase{"TypeOfValues",
                     "def f():\n    pass\nprint(type(1), type('a').__name__, type(1) == int,"
                     " isinstance(2, type(1)), type(None).__name__, f.__name__, type(f))",
@@ -162,6 +174,22 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         ErrorCase{"UndefinedName", "x = 1\nprint(y)", ErrorClass::NameError,
                   "name 'y' is not defined", 2, 7},
+        // Python's errors for '%' formatting, at the operator.
+        ErrorCase{"PercentNeedsANumber", "s = '%d' % 'x'", ErrorClass::TypeError,
+                  "%d format: a real number is required, not str", 1, 10},
+        ErrorCase{"PercentTooFewValues", "s = '%s %s' % (1,)", ErrorClass::TypeError,
+                  "not enough arguments for format string", 1, 13},
+        ErrorCase{"PercentTooManyValues", "s = '%s' % (1, 2)", ErrorClass::TypeError,
+                  "not all arguments converted during string formatting", 1, 10},
+        ErrorCase{"PercentUnknownType", "s = '%y' % 1", ErrorClass::ValueError,
+                  "unsupported format character 'y' (0x79) at index 1", 1, 10},
+        ErrorCase{"PercentIncomplete", "s = 'a%' % ()", ErrorClass::ValueError, "incomplete format",
+                  1, 10},
+        ErrorCase{"PercentNameNeedsAMapping", "s = '%(k)s' % 1", ErrorClass::TypeError,
+                  "format requires a mapping", 1, 13},
+        ErrorCase{"PercentMissingKey", "s = '%(k)s' % {}", ErrorClass::KeyError, "'k'", 1, 13},
+        ErrorCase{"PercentHexNeedsAnInt", "s = '%x' % 1.5", ErrorClass::TypeError,
+                  "%x format: an integer is required, not float", 1, 10},
         ErrorCase{"ZeroDivision", "x = 1 / 0", ErrorClass::ZeroDivisionError, "division by zero", 1,
                   7},
         ErrorCase{"BadOperands", "x = 'a' + 1", ErrorClass::TypeError,
