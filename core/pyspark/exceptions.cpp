@@ -50,6 +50,9 @@ bool isPySparkCaptured(ErrorClass cls) {
 }  // namespace
 
 std::string ExceptionValue::repr() const {
+  // A KeyError's message is already its key's repr, as Python's str(KeyError('k')) is "'k'".
+  if (error_.errorClass() == ErrorClass::KeyError)
+    return fmt::format("{}({})", error_.className(), error_.message());
   return fmt::format("{}({})", error_.className(), quoteString(error_.message()));
 }
 
@@ -89,7 +92,8 @@ Value exceptionClass(const std::string& name) {
   }
   return Value::builtin(name, [cls](Interpreter&, CallArgs& a) {
     Params p(a, errorClassName(cls), {"message"}, 0, true);
-    std::string message = p.get(0) ? strOf(*p.get(0)) : "";
+    std::string message =
+        !p.get(0) ? "" : (cls == ErrorClass::KeyError ? reprOf(*p.get(0)) : strOf(*p.get(0)));
     return Value::object(ValueType::Host,
                          std::make_shared<ExceptionValue>(Error(cls, message, a.pos)));
   });

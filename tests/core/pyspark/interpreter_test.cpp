@@ -98,7 +98,7 @@ INSTANTIATE_TEST_SUITE_P(
         ProgramCase{"TryExcept",
                     "try:\n    {}['x']\nexcept KeyError as e:\n    print('caught', repr(e))\n"
                     "finally:\n    print('done')",
-                    "caught KeyError(\"'x'\")\ndone\n"},
+                    "caught KeyError('x')\ndone\n"},
         ProgramCase{"RaiseAndCatch",
                     "try:\n    raise ValueError('bad')\nexcept Exception as e:\n    print(str(e))",
                     "bad\n"},
