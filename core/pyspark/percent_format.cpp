@@ -11,6 +11,8 @@
 #include <optional>
 #include <vector>
 
+#include "pyspark/literals.h"
+
 namespace runnel::pyspark {
 namespace {
 
@@ -50,22 +52,20 @@ class Args {
   const Value* mapping_;
 };
 
-// fmt's spec for the flags, width and precision: Python right-aligns strings, and pads numbers with
-// zeros only when not left-aligned.
-std::string fmtSpec(const Spec& s, bool numeric, bool with_precision, char type) {
-  std::string spec = s.left ? "<" : (numeric ? "" : ">");
-  if (numeric && s.plus) spec += '+';
-  if (numeric && !s.plus && s.space) spec += ' ';
-  if (numeric && s.alt && type != 'd') spec += '#';
-  if (numeric && s.zero && !s.left) spec += '0';
+// fmt's spec for a number's flags, width and precision: zeros pad only when not left-aligned.
+std::string numberSpec(const Spec& s, bool with_precision, char type) {
+  std::string spec = s.left ? "<" : "";
+  if (s.plus) {
+    spec += '+';
+  } else if (s.space) {
+    spec += ' ';
+  }
+  if (s.alt && type != 'd') spec += '#';
+  if (s.zero && !s.left) spec += '0';
   if (s.width) spec += std::to_string(*s.width);
   if (with_precision && s.precision) spec += "." + std::to_string(*s.precision);
-  if (type) spec += type;
+  spec += type;
   return spec;
-}
-
-std::string pad(const std::string& spec, const std::string& text) {
-  return fmt::format(fmt::runtime("{:" + spec + "}"), text);
 }
 
 // Code points before byte `at` (Python reports a spec's index in characters).
@@ -77,12 +77,28 @@ size_t charIndex(const std::string& s, size_t at) {
   return n;
 }
 
+// A string's precision and width count code points, as Python's do (fmt's count display columns).
+std::string pad(const Spec& s, std::string text, bool with_precision) {
+  if (with_precision && s.precision) {
+    size_t chars = 0, keep = 0;
+    for (; keep < text.size(); ++keep) {
+      bool starts_char = (static_cast<unsigned char>(text[keep]) & 0xC0) != 0x80;
+      if (starts_char && chars++ == static_cast<size_t>(*s.precision)) break;
+    }
+    text.resize(keep);
+  }
+  size_t chars = charIndex(text, text.size());
+  if (!s.width || chars >= static_cast<size_t>(*s.width)) return text;
+  std::string fill(static_cast<size_t>(*s.width) - chars, ' ');
+  return s.left ? text + fill : fill + text;
+}
+
 std::string convert(const Spec& s, char type, const Value& v, SourcePosition pos) {
   switch (type) {
     case 's':
     case 'r':
     case 'a':
-      return pad(fmtSpec(s, false, true, 0), type == 's' ? strOf(v) : reprOf(v));
+      return pad(s, type == 's' ? strOf(v) : reprOf(v), true);
     case 'd':
     case 'i':
     case 'u': {
@@ -102,7 +118,7 @@ std::string convert(const Spec& s, char type, const Value& v, SourcePosition pos
         }
         n = static_cast<int64_t>(std::trunc(d));
       }
-      return fmt::format(fmt::runtime("{:" + fmtSpec(s, true, false, 'd') + "}"), n);
+      return fmt::format(fmt::runtime("{:" + numberSpec(s, false, 'd') + "}"), n);
     }
     case 'x':
     case 'X':
@@ -112,7 +128,7 @@ std::string convert(const Spec& s, char type, const Value& v, SourcePosition pos
                     fmt::format("%{} format: an integer is required, not {}", type, typeNameOf(v)),
                     pos);
       }
-      return fmt::format(fmt::runtime("{:" + fmtSpec(s, true, false, type) + "}"), v.asInt());
+      return fmt::format(fmt::runtime("{:" + numberSpec(s, false, type) + "}"), v.asInt());
     case 'e':
     case 'E':
     case 'f':
@@ -123,30 +139,15 @@ std::string convert(const Spec& s, char type, const Value& v, SourcePosition pos
         throw Error(ErrorClass::TypeError,
                     fmt::format("must be real number, not {}", typeNameOf(v)), pos);
       }
-      return fmt::format(fmt::runtime("{:" + fmtSpec(s, true, true, type) + "}"), v.asFloat());
+      return fmt::format(fmt::runtime("{:" + numberSpec(s, true, type) + "}"), v.asFloat());
     case 'c':
       if (v.isStr() && charIndex(v.asStr(), v.asStr().size()) == 1) {
-        return pad(fmtSpec(s, false, false, 0), v.asStr());
+        return pad(s, v.asStr(), false);
       }
       if (v.isNumber() && v.type() != ValueType::Float && v.asInt() >= 0 && v.asInt() <= 0x10FFFF) {
         std::string utf8;
-        auto cp = static_cast<uint32_t>(v.asInt());
-        if (cp < 0x80) {
-          utf8 += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-          utf8 += static_cast<char>(0xC0 | (cp >> 6));
-          utf8 += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-          utf8 += static_cast<char>(0xE0 | (cp >> 12));
-          utf8 += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          utf8 += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-          utf8 += static_cast<char>(0xF0 | (cp >> 18));
-          utf8 += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-          utf8 += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          utf8 += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-        return pad(fmtSpec(s, false, false, 0), utf8);
+        appendUtf8(utf8, static_cast<uint32_t>(v.asInt()));
+        return pad(s, utf8, false);
       }
       throw Error(ErrorClass::TypeError, "%c requires int or char", pos);
     default:

@@ -120,6 +120,11 @@ INSTANTIATE_TEST_SUITE_P(
             " 3.14|ab    |000042|+7|ff|FF|0xff|10|1.234568e+04|0.0001|%|Az\n"
             "ann is 31\n"
             "[1, 2] 'q'    ab| ab     3| 3   | {'a': 1} 1%\n"},
+        // Width and precision count characters, as Python's do, not display columns.
+        ProgramCase{"PercentFormattingCountsCharacters",
+                    "print('%-4s|%.2s|%5.1s|%3s|%3c|' % ('\u00e9', '\u00e9\u00e8x', "
+                    "'\U0001F600\U0001F600', '\u6f22', 128512))",
+                    "\u00e9   |\u00e9\u00e8|    \U0001F600|  \u6f22|  \U0001F600|\n"},
         ProgramCase{"TypeOfValues",
                     "def f():\n    pass\nprint(type(1), type('a').__name__, type(1) == int,"
                     " isinstance(2, type(1)), type(None).__name__, f.__name__, type(f))",
