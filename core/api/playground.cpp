@@ -58,18 +58,24 @@ struct Playground::State {
   void emit(Json e) { events.push_back(std::move(e)); }
 
   // Runs (or resumes) the program and reports how it stopped: scriptDone when it ended, with or
-  // without an error; scriptWaiting when it waits at a call.
+  // without an error; scriptWaiting when it waits at a call. Stopping: the program runs because
+  // Stop interrupted it, so its KeyboardInterrupt is no error and it ends at its next wait.
   template <class F>
-  void ran(F&& f) {
+  void ran(F&& f, bool stopping = false) {
     pyspark::RunOutcome outcome = pyspark::RunOutcome::Finished;
     try {
       outcome = f();
     } catch (const Error& e) {
-      emitError(e);
+      if (!stopping || e.errorClass() != ErrorClass::KeyboardInterrupt) emitError(e);
     } catch (const std::exception& e) {
       emitError(Error(ErrorClass::InternalError, e.what()));
     }
     fillSockets();
+    if (stopping) {
+      interpreter->abandon();
+      emit({{"type", "scriptDone"}, {"waiting", false}});
+      return;
+    }
     if (outcome == pyspark::RunOutcome::Suspended) {
       const pyspark::ScriptWait* wait = interpreter->suspendedAt();
       // timed: the wait ends by the clock too (sleep, a timeout); else only when a query ends.
@@ -244,7 +250,11 @@ std::optional<int64_t> Playground::nextWakeMs() const {
 }
 
 void Playground::stop() {
-  state_->interpreter->abandon();
+  // A waiting program meets Stop as PySpark's driver meets Ctrl-C: KeyboardInterrupt at its wait,
+  // so the `except KeyboardInterrupt:` and finally blocks around it run (a query.stop(), a last
+  // print) before every query stops.
+  if (state_->interpreter->suspendedAt())
+    state_->ran([&] { return state_->interpreter->interrupt(); }, true);
   try {
     state_->ctx->session->stopAll();
   } catch (const Error& e) {

@@ -53,6 +53,7 @@ std::string ExceptionValue::repr() const {
   // A KeyError's message is already its key's repr, as Python's str(KeyError('k')) is "'k'".
   if (error_.errorClass() == ErrorClass::KeyError)
     return fmt::format("{}({})", error_.className(), error_.message());
+  if (error_.message().empty()) return fmt::format("{}()", error_.className());
   return fmt::format("{}({})", error_.className(), quoteString(error_.message()));
 }
 
@@ -67,7 +68,9 @@ bool exceptionMatches(ErrorClass cls, const std::string& name) {
   if (cls == ErrorClass::InternalError)
     return false;  // a Runnel bug must surface, not be swallowed
   std::string own = errorClassName(cls);
-  if (name == own || name == "Exception" || name == "BaseException") return true;
+  if (name == own || name == "BaseException") return true;
+  // KeyboardInterrupt is a BaseException only: `except Exception` lets Ctrl-C through, as Python's.
+  if (name == "Exception") return cls != ErrorClass::KeyboardInterrupt;
   if (name == "PySparkException" || name == "CapturedException") {
     return isPySparkCaptured(cls) || cls == ErrorClass::PySparkValueError ||
            cls == ErrorClass::PySparkTypeError;

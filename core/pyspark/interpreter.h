@@ -62,6 +62,9 @@ class Interpreter {
   RunOutcome run(std::string_view source);
   // Goes on with the suspended program from its wait (whose ready() is true). Throws Error.
   RunOutcome resume();
+  // Raises KeyboardInterrupt at the suspended program's wait instead, as Ctrl-C does in PySpark's
+  // driver: the program's except and finally blocks around the wait run. Throws Error.
+  RunOutcome interrupt();
   const ScriptWait* suspendedAt() const { return suspended_ ? &suspended_->wait : nullptr; }
   void abandon() { suspended_.reset(); }
 

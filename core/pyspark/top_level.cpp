@@ -42,6 +42,13 @@ RunOutcome Interpreter::resume() {
                      });
 }
 
+RunOutcome Interpreter::interrupt() {
+  if (!suspended_) return RunOutcome::Finished;
+  SourcePosition at = suspended_->wait.pos;
+  suspended_->wait.finish = [at]() -> Value { throw Error(ErrorClass::KeyboardInterrupt, "", at); };
+  return resume();
+}
+
 RunOutcome Interpreter::runTopLevel(std::shared_ptr<const Module> program,
                                     std::vector<Cursor> stack, Resumption resumption) {
   try {

@@ -49,6 +49,8 @@ const char* errorClassName(ErrorClass cls) {
       return "IndexError";
     case ErrorClass::ZeroDivisionError:
       return "ZeroDivisionError";
+    case ErrorClass::KeyboardInterrupt:
+      return "KeyboardInterrupt";
     case ErrorClass::RuntimeError:
       return "RuntimeError";
     case ErrorClass::InternalError:

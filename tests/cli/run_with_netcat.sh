@@ -3,7 +3,7 @@
 # `nc -lk` on a free loopback port. Lines go in a few seconds apart; the printed batches must be
 # Spark's: an empty Batch 0, then the counts. Then the refused case: Spark's error, exit 1; and the
 # program that catches it at its awaitTermination(): the error shown as Spark logs it, its except
-# run, exit 0.
+# run, exit 0. Between them, Ctrl-C: KeyboardInterrupt at awaitTermination(), caught.
 set -euo pipefail
 RUNNEL="$1"
 source "$(dirname "${BASH_SOURCE[0]}")/netcat_fixture.sh"
@@ -43,6 +43,18 @@ last="$(awk '/^Batch: /{b=""} {b=b $0 "\n"} END{printf "%s", b}' "$WORK/out")"
 for row in '| cat|    2|' '| dog|    2|' '|bird|    1|'; do
   grep -qxF -- "$row" <<<"$last" || fail "the last batch lacks $row"
 done
+
+# Ctrl-C is KeyboardInterrupt at awaitTermination(), as in PySpark's driver: the program's except
+# and finally blocks run, then runnel exits 0.
+sed 's/^query.awaitTermination()$/try:\n    query.awaitTermination()\nexcept KeyboardInterrupt:\n    print("Stopping the query")\n    query.stop()\nfinally:\n    print("Query active:", query.isActive)/' \
+  "$WORK/wc.py" > "$WORK/interrupt.py"
+grep -q '^except KeyboardInterrupt' "$WORK/interrupt.py" || fail "the program with except was not made"
+"$RUNNEL" run "$WORK/interrupt.py" > "$WORK/out" 2> "$WORK/err" & RUN_PID=$!
+for _ in $(seq 100); do grep -q "Batch: 0" "$WORK/out" && break; sleep 0.1; done
+kill -INT "$RUN_PID"
+wait "$RUN_PID" || fail "an interrupted program exited $?"
+[ "$(tail -n 2 "$WORK/out" | tr '\n' '|')" = "Stopping the query|Query active: False|" ] ||
+  fail "Ctrl-C did not run the except and finally blocks"
 
 # Nothing listens any more: Spark's "Connection refused", exit status 1.
 kill "$NC_PID"; wait "$NC_PID" 2>/dev/null || true; NC_PID=""

@@ -30,6 +30,7 @@ enum class ErrorClass {
   KeyError,             // Python: missing dict key
   IndexError,           // Python: sequence index out of range
   ZeroDivisionError,    // Python: int/float division by zero
+  KeyboardInterrupt,    // Python: Ctrl-C (or Stop) while the program waits
   RuntimeError,         // Python: recursion depth, the step budget of a run
   InternalError,
 };

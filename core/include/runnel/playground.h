@@ -62,7 +62,10 @@ class Playground {
   void failTarget(const std::string& target, const std::string& reason);
   void tick();  // runs due triggers at the clock's time, then a waiting program whose wait is over
   std::optional<int64_t> nextWakeMs() const;
-  void stop();  // stops every query and drops a waiting program
+  // Stops every query. A program waiting at a call gets KeyboardInterrupt there first, as Ctrl-C
+  // raises it in PySpark: its except and finally blocks run (scriptDone follows; an uncaught
+  // KeyboardInterrupt is no error), and it ends at its next wait.
+  void stop();
   bool hasActiveQueries() const;
   bool programWaiting() const;  // the program waits at a call (scriptWaiting) and will go on
   std::vector<std::string> socketTargets() const;

@@ -129,6 +129,13 @@ INSTANTIATE_TEST_SUITE_P(
                     "def f():\n    pass\nprint(type(1), type('a').__name__, type(1) == int,"
                     " isinstance(2, type(1)), type(None).__name__, f.__name__, type(f))",
                     "<class 'int'> str True True NoneType f <class 'function'>\n"},
+        // KeyboardInterrupt is a BaseException, not an Exception: `except Exception` lets it by.
+        ProgramCase{
+            "KeyboardInterruptIsNoException",
+            "try:\n    try:\n        raise KeyboardInterrupt\n    except Exception:\n"
+            "        print('wrong')\nexcept BaseException as e:\n    print('caught', repr(e))\n"
+            "try:\n    raise KeyboardInterrupt()\nexcept:\n    print('bare')",
+            "caught KeyboardInterrupt()\nbare\n"},
         ProgramCase{
             "ExceptionTypeName",
             "try:\n    {}['x']\nexcept Exception as e:\n    print(type(e).__name__, type(e))",

@@ -309,6 +309,88 @@ TEST(PlaygroundWait, StopDropsAWaitingProgram) {
   EXPECT_EQ(outputText(f.after(5000)), "");
 }
 
+// Stop is Ctrl-C in PySpark's driver: KeyboardInterrupt at the wait, so the course's
+// `except KeyboardInterrupt: query.stop()` runs, then every query stops.
+TEST(PlaygroundWait, StopRaisesKeyboardInterruptAtTheWait) {
+  Fixture f;
+  f.pg->run(std::string(kSocketCountsPrelude) +
+            "try:\n    q.awaitTermination()\nexcept Exception:\n    print('not an Exception')\n"
+            "except KeyboardInterrupt as e:\n    print('stopping', repr(e))\n    q.stop()\n"
+            "finally:\n    print('finally', q.isActive)\nprint('after')\n");
+  f.events();
+  f.pg->pushLines("localhost:9999", {"cat"});
+  EXPECT_EQ(ofType(f.after(1000), "batch").size(), 1u);
+  f.pg->stop();
+  Json out = f.events();
+  EXPECT_EQ(outputText(out), "stopping KeyboardInterrupt()\nfinally False\nafter\n");
+  EXPECT_TRUE(ofType(out, "error").empty()) << out.dump(2);
+  EXPECT_EQ(ofType(out, "queryTerminated").size(), 1u);
+  auto done = ofType(out, "scriptDone");
+  ASSERT_EQ(done.size(), 1u) << out.dump(2);
+  EXPECT_FALSE(done[0]["waiting"].get<bool>());
+  EXPECT_FALSE(f.pg->programWaiting());
+  EXPECT_FALSE(f.pg->hasActiveQueries());
+}
+
+// What the program does once interrupted; its output and errors at Stop.
+struct StopCase {
+  const char* name;
+  const char* code;
+  const char* output;
+  const char* error_class;  // "" for none
+  int error_line;
+};
+
+class PlaygroundStop : public ::testing::TestWithParam<StopCase> {};
+
+TEST_P(PlaygroundStop, InterruptsTheWaitingProgram) {
+  Fixture f;
+  f.pg->run(std::string("import time\n") + GetParam().code);
+  Json first = f.events();
+  ASSERT_EQ(ofType(first, "scriptWaiting").size(), 1u) << first.dump(2);
+  f.pg->stop();
+  Json out = f.events();
+  EXPECT_EQ(outputText(out), GetParam().output);
+  auto errors = ofType(out, "error");
+  if (std::string(GetParam().error_class).empty()) {
+    EXPECT_TRUE(errors.empty()) << out.dump(2);
+  } else {
+    ASSERT_EQ(errors.size(), 1u) << out.dump(2);
+    EXPECT_EQ(errors[0]["errorClass"], GetParam().error_class);
+    EXPECT_EQ(errors[0]["line"], GetParam().error_line);
+  }
+  EXPECT_EQ(ofType(out, "scriptDone").size(), 1u);
+  EXPECT_TRUE(ofType(out, "scriptWaiting").empty());
+  EXPECT_FALSE(f.pg->programWaiting());
+  EXPECT_EQ(outputText(f.after(120'000)), "");  // nothing of the program runs after Stop
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PlaygroundStop,
+    ::testing::Values(
+        // Uncaught, the interrupt is the stop asked for: finally blocks run, no error.
+        StopCase{"UncaughtRunsFinally",
+                 "try:\n    time.sleep(60)\nfinally:\n    print('cleanup')\nprint('no')\n",
+                 "cleanup\n", "", 0},
+        StopCase{"ExceptExceptionLetsItBy",
+                 "try:\n    time.sleep(60)\nexcept Exception:\n    print('wrong')\nprint('no')\n",
+                 "", "", 0},
+        // A program that waits again once it caught the interrupt ends at that wait.
+        StopCase{"WaitingAgainEndsThere",
+                 "while True:\n    try:\n        time.sleep(1)\n    except KeyboardInterrupt:\n"
+                 "        print('caught')\n",
+                 "caught\n", "", 0},
+        StopCase{"InAFunction",
+                 "def main():\n    try:\n        time.sleep(60)\n    except KeyboardInterrupt:\n"
+                 "        return 'interrupted'\n    return 'slept'\nr = main()\nprint(r)\n",
+                 "interrupted\n", "", 0},
+        // An error of the handler itself is the program's error, at its line.
+        StopCase{"ErrorInTheHandler",
+                 "try:\n    time.sleep(60)\nexcept KeyboardInterrupt:\n    print('stopping')\n"
+                 "    undefined_name\n",
+                 "stopping\n", "NameError", 6}),
+    [](const ::testing::TestParamInfo<StopCase>& info) { return std::string(info.param.name); });
+
 TEST(PlaygroundWait, RunningAgainDropsTheWaitingProgram) {
   Fixture f;
   f.pg->run("import time\ntime.sleep(1)\nprint('old')\n");
