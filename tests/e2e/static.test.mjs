@@ -1,6 +1,6 @@
 // The page from a plain static file server: the terminal pane is the netcat server. Covers the course
 // word count (1), an AnalysisException marked in the editor (3), a program sleeping while its query
-// takes lines (5) and Stop during an endless loop (4).
+// takes lines (5), Stop during an endless loop (4) and Stop as Ctrl-C at awaitTermination() (7).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { batchText, launch, openPage, output, screenshot, shareFragment, startStaticServer, tableCounts, typeInTerminal } from './harness.mjs';
@@ -145,6 +145,42 @@ test('a query failure goes to the except around awaitTermination(), and the code
     assert.equal(await output(page).getByText(/CAST_INVALID_INPUT/).count(), 1);
     await page.locator('body[data-running=false]').waitFor({ timeout: 5000 });
     await screenshot(page, '6-failure-caught');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('Stop is Ctrl-C: the except KeyboardInterrupt around awaitTermination() runs', async () => {
+  const { page, consoleErrors, close } = await launch();
+  const code = [
+    'from pyspark.sql import SparkSession',
+    'spark = SparkSession.builder.getOrCreate()',
+    'lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()',
+    'query = lines.groupBy("value").count().writeStream.outputMode("complete").format("console").start()',
+    'try:',
+    '    query.awaitTermination()',
+    'except KeyboardInterrupt:',
+    '    print("Stopping the query")',
+    '    query.stop()',
+    'finally:',
+    '    print("Query active:", query.isActive)',
+    '',
+  ].join('\n');
+  try {
+    await openPage(page, server.url + shareFragment(code));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText('Query running: type lines into nc -lk 9999.').waitFor({ timeout: 5000 });
+    await typeInTerminal(page, 'cat');
+    await batchText(page, 1);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await output(page).getByText('Query active: False').waitFor({ timeout: 5000 });
+    const text = await output(page).textContent();
+    assert.ok(text.indexOf('Stopping the query') < text.indexOf('Query active: False'), text);
+    await page.locator('body[data-running=false]').waitFor({ timeout: 5000 });
+    assert.equal(await page.getByText('Stopped.').count(), 1);
+    assert.equal(await output(page).getByText('KeyboardInterrupt').count(), 0); // caught: no error
+    await screenshot(page, '7-stop-interrupts');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

@@ -25,6 +25,9 @@ export class EngineClient {
   private currentRun = 0;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private stopResolve: (() => void) | undefined;
+  // The run being stopped: its events until `stopped` still count. Stop interrupts its program
+  // (KeyboardInterrupt), whose except and finally blocks may print and stop queries.
+  private stoppingRun: number | undefined;
   private readyPromise!: Promise<void>;
   private readyResolve!: () => void;
   private files: Record<string, string> = {};
@@ -54,7 +57,8 @@ export class EngineClient {
   // Resolves when the worker confirmed, or after it was replaced.
   stop(): Promise<void> {
     const runId = this.currentRun;
-    this.currentRun += 1; // whatever the old run still says is stale from now on
+    this.currentRun += 1; // whatever the old run says after its `stopped` is stale
+    this.stoppingRun = runId;
     return new Promise((resolve) => {
       this.stopResolve = resolve;
       this.send({ type: 'stop', runId });
@@ -101,6 +105,7 @@ export class EngineClient {
   private finishStop(runId: number): void {
     clearTimeout(this.stopTimer);
     this.stopTimer = undefined;
+    this.stoppingRun = undefined;
     const resolve = this.stopResolve;
     this.stopResolve = undefined;
     resolve?.();
@@ -120,7 +125,7 @@ export class EngineClient {
       return;
     }
     const id = eventRunId(event);
-    if (id !== undefined && id !== this.currentRun) return; // stale run
+    if (id !== undefined && id !== this.currentRun && id !== this.stoppingRun) return; // stale run
     this.options.onEvent(event);
   }
 }

@@ -1,6 +1,7 @@
 // The page <-> engine worker protocol, version 1: the only definition (STYLE.md part 3, "Worker
 // protocol"). Both ends validate every message: an unknown `type` or a malformed message is logged and
-// dropped, unknown fields are ignored, and the page drops events whose runId is not the current run.
+// dropped, unknown fields are ignored, and the page drops events whose runId is not the current run
+// (or the run being stopped, until its `stopped`).
 //
 // Envelope: every message carries `v` (the protocol's major version) and `type`. Requests carry an `id`
 // the worker echoes in `reply` events; events of a run carry its `runId`.
@@ -12,7 +13,11 @@
 //                                         of that name instead of as its own message (engine_client.ts)
 //   run        { runId, code }           a fresh Session runs the code; streaming queries keep running
 //   stop       { runId }                 stops every query; answered by `stopped` (within 1 s, or the
-//                                         page terminates this worker and starts a new one)
+//                                         page terminates this worker and starts a new one). A program
+//                                         waiting first gets KeyboardInterrupt at its wait, as Ctrl-C
+//                                         raises it: the events of its except and finally blocks
+//                                         (output, queryTerminated, error, scriptDone) come before
+//                                         `stopped`
 //   pushLines  { source, lines }         lines for a socket source, `source` = "host:port"; a batch runs
 //                                         at once (default trigger)
 //   failTarget { source, reason }        the relay could not connect to the target

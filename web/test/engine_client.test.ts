@@ -1,0 +1,74 @@
+// EngineClient's run bookkeeping, with a stand-in Worker: the events of the current run reach the
+// page, a stale run's do not, and the run being stopped is heard until its `stopped` (Stop
+// interrupts its program, whose except and finally blocks print).
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, test } from 'node:test';
+import { EngineClient } from '../src/worker/engine_client';
+import type { Event } from '../src/worker/protocol';
+
+class FakeWorker {
+  static last: FakeWorker;
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  onerror: ((e: { message: string }) => void) | null = null;
+  sent: { type: string; runId?: number }[] = [];
+  terminated = false;
+  constructor() {
+    FakeWorker.last = this;
+  }
+  postMessage(m: { type: string; runId?: number }): void {
+    this.sent.push(m);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(body: Record<string, unknown>): void {
+    this.onmessage?.({ data: { v: 1, ...body } });
+  }
+}
+
+const saved = { Worker: globalThis.Worker, BroadcastChannel: globalThis.BroadcastChannel };
+beforeEach(() => {
+  Object.assign(globalThis, { Worker: FakeWorker, BroadcastChannel: undefined });
+});
+afterEach(() => {
+  Object.assign(globalThis, saved);
+});
+
+function started(): { client: EngineClient; worker: FakeWorker; events: Event[] } {
+  const events: Event[] = [];
+  const client = new EngineClient({ wasmUrl: 'http://x/wasm/runnel.js', onEvent: (e) => events.push(e) });
+  client.start({});
+  return { client, worker: FakeWorker.last, events };
+}
+
+const texts = (events: Event[]) => events.flatMap((e) => (e.type === 'output' ? [e.text] : []));
+
+test('the stopped run is heard until its stopped event, and stale after it', async () => {
+  const { client, worker, events } = started();
+  const run = client.run('code');
+  worker.emit({ type: 'output', runId: run, text: 'running\n' });
+  const stopping = client.stop();
+  // The program's except block, interrupted by Stop, prints before the worker says stopped.
+  worker.emit({ type: 'output', runId: run, text: 'Stopping the query\n' });
+  worker.emit({ type: 'scriptDone', runId: run, waiting: false });
+  worker.emit({ type: 'stopped', runId: run });
+  await stopping;
+  worker.emit({ type: 'output', runId: run, text: 'late\n' });
+  assert.deepEqual(texts(events), ['running\n', 'Stopping the query\n']);
+  assert.deepEqual(
+    events.map((e) => e.type),
+    ['output', 'output', 'scriptDone', 'stopped'],
+  );
+});
+
+test('a run older than the one stopped stays stale', async () => {
+  const { client, worker, events } = started();
+  const first = client.run('one');
+  const second = client.run('two');
+  const stopping = client.stop();
+  worker.emit({ type: 'output', runId: first, text: 'first\n' });
+  worker.emit({ type: 'output', runId: second, text: 'second\n' });
+  worker.emit({ type: 'stopped', runId: second });
+  await stopping;
+  assert.deepEqual(texts(events), ['second\n']);
+});
