@@ -112,6 +112,7 @@ enum class StmtKind {
   While,        // test, body, orelse
   For,          // targets[0] in value: body, orelse
   FunctionDef,  // function
+  ClassDef,     // class name(bases): body
   With,         // items: value as targets[i] (target may be null), body
   Try,          // body, handlers, orelse, finalbody
   Import,       // names
@@ -156,6 +157,8 @@ struct Stmt {
   std::string module;
   std::vector<std::string> globals;
   std::shared_ptr<const FunctionDef> function;
+  std::string name;            // ClassDef
+  std::vector<ExprPtr> bases;  // ClassDef
 };
 
 struct Module {

@@ -1,10 +1,11 @@
 // df.writeStream (DataStreamWriter): outputMode, format, option(s), queryName, keyword-only trigger
-// with PySpark's argument errors, foreachBatch and foreach (a function per row) calling back into
-// the interpreter, and start().
+// with PySpark's argument errors, foreachBatch and foreach (a function per row, or a writer object
+// with open/process/close) calling back into the interpreter, and start().
 #include <fmt/format.h>
 
 #include "pyspark/bindings.h"
 #include "pyspark/call_args.h"
+#include "pyspark/exceptions.h"
 #include "types/batch.h"
 
 namespace runnel::pyspark {
@@ -62,10 +63,8 @@ class WriterObject final : public HostObject, public std::enable_shared_from_thi
       Value func = *p.get(0);
       if (func.type() != ValueType::Function && func.type() != ValueType::Builtin) {
         if (n == "foreach") {
-          throw Error(ErrorClass::NotImplementedError,
-                      "foreach() with a writer object (open/process/close) is not supported by "
-                      "Runnel; pass a function f(row), or use foreachBatch(func)",
-                      pos);
+          w_.foreachBatch(writerCallBack(in, func, pos));
+          return self;
         }
         throw Error(ErrorClass::PySparkTypeError,
                     fmt::format("[NOT_CALLABLE] Argument `func` should be a callable, got {}.",
@@ -129,6 +128,75 @@ class WriterObject final : public HostObject, public std::enable_shared_from_thi
                     "awaitTermination() inside foreachBatch is not supported", pos);
       } catch (const Error& e) {
         throw userFunctionError(e, per_row, pos);
+      }
+    };
+  }
+
+  // PySpark's foreach with an object: process(row) is required, open and close are optional, and
+  // each must be callable where it exists ([ATTRIBUTE_NOT_CALLABLE], a PySparkAttributeError,
+  // which is an AttributeError). Per batch (Runnel's batches are one partition, 0):
+  // open(partition_id, epoch_id) says whether process() gets the rows, then close(error) runs with
+  // what process() raised, or None.
+  ForeachBatchFunction writerCallBack(Interpreter& in, const Value& writer,
+                                      SourcePosition pos) const {
+    auto method = [&](const char* name) -> bool {
+      Value v;
+      try {
+        v = in.getAttr(writer, name, pos);
+      } catch (const Error& e) {
+        if (e.errorClass() != ErrorClass::AttributeError) throw;
+        if (std::string(name) != "process") return false;
+      }
+      if (v.type() != ValueType::Function && v.type() != ValueType::Builtin) {
+        throw Error(ErrorClass::AttributeError,
+                    fmt::format("[ATTRIBUTE_NOT_CALLABLE] Attribute `{}` in provided object `f` "
+                                "is not callable.",
+                                name),
+                    pos);
+      }
+      return true;
+    };
+    method("process");
+    bool has_open = method("open");
+    bool has_close = method("close");
+    std::weak_ptr<PySparkContext> weak = ctx_;
+    return [weak, writer, has_open, has_close, pos](const DataFrame& batch, int64_t batch_id) {
+      ContextPtr ctx = weak.lock();
+      if (!ctx)
+        throw Error(ErrorClass::RuntimeError, "the program that defined foreach has ended", pos);
+      Interpreter& interp = *ctx->interpreter;
+      interp.resetBudget();
+      auto call = [&](const char* name, std::vector<Value> positional) {
+        CallArgs args;
+        args.pos = pos;
+        args.positional = std::move(positional);
+        return interp.call(interp.getAttr(writer, name, pos), args);
+      };
+      try {
+        bool process =
+            !has_open ||
+            interp.truthy(call("open", {Value::integer(0), Value::integer(batch_id)}), pos);
+        std::optional<Error> raised;
+        if (process) {
+          try {
+            Value rows = rowsToPython(batch.collect());
+            for (const Value& row : rows.items())
+              call("process", {row});
+          } catch (const Error& e) {
+            raised = e;
+          }
+        }
+        if (has_close) {
+          call("close",
+               {raised ? Value::object(ValueType::Host, std::make_shared<ExceptionValue>(*raised))
+                       : Value()});
+        }
+        if (raised) throw *raised;
+      } catch (const ScriptExit&) {
+        throw Error(ErrorClass::NotImplementedError,
+                    "awaitTermination() inside foreach is not supported", pos);
+      } catch (const Error& e) {
+        throw userFunctionError(e, true, pos);
       }
     };
   }

@@ -8,6 +8,7 @@
 
 #include "pyspark/builtin_methods.h"
 #include "pyspark/call_args.h"
+#include "pyspark/class_object.h"
 #include "pyspark/exceptions.h"
 #include "pyspark/interpreter.h"
 
@@ -101,6 +102,10 @@ bool isInstance(const Value& v, const Value& cls, SourcePosition pos) {
       if (isInstance(v, c, pos)) return true;
     }
     return false;
+  }
+  if (auto* own = cls.as<ClassObject>()) {
+    auto* instance = v.as<InstanceObject>();
+    return instance && instance->cls()->derivesFrom(*own);
   }
   if (cls.type() != ValueType::Builtin) {
     throw Error(ErrorClass::TypeError,
@@ -216,6 +221,8 @@ void installBuiltins(Interpreter& in, std::unordered_map<std::string, Value>& b)
   const std::unordered_map<std::string, Value>* classes = &b;
   b["type"] = Value::builtin("type", [classes](Interpreter&, CallArgs& a) {
     Params p(a, "type", {"object"}, 1);
+    if (auto* instance = p.get(0)->as<InstanceObject>())
+      return Value::object(ValueType::Host, instance->cls());
     std::string name = typeNameOf(*p.get(0));
     auto known = classes->find(name);
     if (known != classes->end() && known->second.type() == ValueType::Builtin) return known->second;
@@ -225,6 +232,12 @@ void installBuiltins(Interpreter& in, std::unordered_map<std::string, Value>& b)
   });
   b["object"] = Value::builtin("object", [](Interpreter&, CallArgs& a) -> Value {
     throw Error(ErrorClass::NotImplementedError, "object() is not supported", a.pos);
+  });
+  b["super"] = Value::builtin("super", [](Interpreter&, CallArgs& a) -> Value {
+    throw Error(ErrorClass::NotImplementedError,
+                "super() is not supported by Runnel's Python subset; call the base class's method "
+                "with self: Base.__init__(self, ...)",
+                a.pos);
   });
   for (const char* unsupported :
        {"open", "input", "eval", "exec", "compile", "__import__", "globals"}) {

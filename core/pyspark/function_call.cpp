@@ -38,6 +38,9 @@ Value Interpreter::call(const Value& callee, CallArgs& args) {
         return callFunction(*callee.as<FunctionObject>(), args);
       case ValueType::Builtin:
         return callee.as<BuiltinObject>()->fn(*this, args);
+      case ValueType::Host:
+        if (auto made = callee.as<HostObject>()->callObject(*this, args)) return std::move(*made);
+        break;
       default:
         break;
     }

@@ -1,5 +1,5 @@
-// Parser, functions: `def`, `lambda` and their parameter lists (defaults, *args, keyword-only,
-// **kwargs).
+// Parser, functions and classes: `def`, `lambda` and their parameter lists (defaults, *args,
+// keyword-only, **kwargs), and `class`, whose body holds the methods.
 #include <fmt/format.h>
 
 #include "pyspark/parser.h"
@@ -22,6 +22,30 @@ StmtPtr Parser::defStatement() {
   def->body = block("function definition", s->pos);
   loop_depth_ = outer_loops;
   s->function = std::move(def);
+  return s;
+}
+
+StmtPtr Parser::classStatement() {
+  auto s = std::make_shared<Stmt>();
+  s->kind = StmtKind::ClassDef;
+  s->pos = next().pos;
+  s->name = expectName().text;
+  if (acceptOp("(")) {
+    while (!isOp(")")) {
+      if (peek().kind == TokenKind::Name && peek(1).kind == TokenKind::Op && peek(1).text == "=") {
+        throw Error(ErrorClass::NotImplementedError,
+                    "class keywords (metaclass=...) are not supported by Runnel's Python subset",
+                    peek().pos);
+      }
+      s->bases.push_back(test());
+      if (!acceptOp(",")) break;
+    }
+    expectOp(")");
+  }
+  int outer_loops = loop_depth_;
+  loop_depth_ = 0;
+  s->body = block("class definition", s->pos);
+  loop_depth_ = outer_loops;
   return s;
 }
 

@@ -141,6 +141,9 @@ Interpreter::Flow Interpreter::exec(const Stmt& s, Frame& f) {
     case StmtKind::FunctionDef:
       defineFunction(s.function, f, s.function->name);
       return Flow::Normal;
+    case StmtKind::ClassDef:
+      defineClass(s, f);
+      return Flow::Normal;
     case StmtKind::With: {
       // PySpark programs use `with` for sessions and files; the context value itself is bound.
       for (const WithItem& item : s.items) {
@@ -266,10 +269,15 @@ void Interpreter::assign(const Expr& target, const Value& value, Frame& f) {
           fmt::format("'{}' object does not support item assignment", typeNameOf(container)),
           target.pos);
     }
-    case ExprKind::Attribute:
+    case ExprKind::Attribute: {
+      Value obj = eval(*target.kids[0], f);
+      if (obj.type() == ValueType::Host && obj.as<HostObject>()->setAttr(target.text, value))
+        return;
       throw Error(ErrorClass::NotImplementedError,
-                  fmt::format("assigning to attribute '{}' is not supported", target.text),
+                  fmt::format("assigning to attribute '{}' of a {} is not supported by Runnel",
+                              target.text, typeNameOf(obj)),
                   target.pos);
+    }
     default:
       throw Error(ErrorClass::SyntaxError, "cannot assign to expression", target.pos);
   }

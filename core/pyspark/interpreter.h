@@ -145,6 +145,7 @@ class Interpreter {
   void defineFunction(const std::shared_ptr<const FunctionDef>& def, Frame& f,
                       const std::string& name);
   Value makeFunction(const std::shared_ptr<const FunctionDef>& def, Frame& f);
+  void defineClass(const Stmt& s, Frame& f);
   void assign(const Expr& target, const Value& value, Frame& f);
   void store(const std::string& name, Value value, Frame& f);
   void deleteTarget(const Expr& target, Frame& f);

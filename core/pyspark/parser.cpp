@@ -73,7 +73,8 @@ void Parser::statement(Block& out) {
     if (kw == "def") return out.push_back(defStatement());
     if (kw == "with") return out.push_back(withStatement());
     if (kw == "try") return out.push_back(tryStatement());
-    if (kw == "class" || kw == "async") {
+    if (kw == "class") return out.push_back(classStatement());
+    if (kw == "async") {
       throw Error(ErrorClass::NotImplementedError,
                   fmt::format("'{}' statements are not supported by Runnel's Python subset", kw),
                   t.pos);

@@ -35,6 +35,7 @@ class Parser {
   StmtPtr whileStatement();
   StmtPtr forStatement();
   StmtPtr defStatement();
+  StmtPtr classStatement();
   StmtPtr withStatement();
   StmtPtr tryStatement();
   std::vector<Param> parameters(const std::string& closer);

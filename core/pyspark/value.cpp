@@ -121,6 +121,12 @@ std::optional<Value> HostObject::callMethod(Interpreter&, const std::string&, Ca
 bool HostObject::hasMethod(const std::string&) const {
   return false;
 }
+bool HostObject::setAttr(const std::string&, const Value&) {
+  return false;
+}
+std::optional<Value> HostObject::callObject(Interpreter&, CallArgs&) {
+  return std::nullopt;
+}
 std::optional<Value> HostObject::binaryOp(Interpreter&, const std::string&, const Value&, bool,
                                           SourcePosition) {
   return std::nullopt;

@@ -142,6 +142,10 @@ class HostObject : public Object {
   // A method call (`df.select(...)`); nullopt when there is no such method.
   virtual std::optional<Value> callMethod(Interpreter& in, const std::string& name, CallArgs& args);
   virtual bool hasMethod(const std::string& name) const;
+  // `obj.name = value`; false when the object takes no attributes.
+  virtual bool setAttr(const std::string& name, const Value& value);
+  // `obj(...)`, as calling a class makes an instance; nullopt when the object is not callable.
+  virtual std::optional<Value> callObject(Interpreter& in, CallArgs& args);
   // Operators (Column arithmetic, comparisons, `~`); nullopt when unsupported.
   virtual std::optional<Value> binaryOp(Interpreter& in, const std::string& op, const Value& other,
                                         bool reflected, SourcePosition pos);

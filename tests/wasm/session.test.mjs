@@ -82,7 +82,7 @@ test('an unknown column is an AnalysisException event with its position', () => 
   }
 });
 
-test('bundled files written with writeFile are read by spark.read', { todo: 'the engine does not read CSV yet' }, () => {
+test('bundled files written with writeFile are read by spark.read', () => {
   const session = new runnel.Session();
   try {
     session.writeFile('data/people.csv', 'name,age\nAda,36\nAlan,41\n');

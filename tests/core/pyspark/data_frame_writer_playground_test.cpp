@@ -1,6 +1,7 @@
 // DataFrameWriter from PySpark, the way a foreachBatch function uses it: df.write with each save
 // mode on a folder, Spark's errors for an existing path, a bad mode and a streaming DataFrame, and
-// the batch DataFrame's own actions (count, show, persist) inside the function.
+// the batch DataFrame's own actions (count, show, persist) inside the function. Also foreach, with
+// a function and with a writer object.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -149,14 +150,73 @@ TEST(ForeachBatchSink, AnErrorInTheFunctionFailsTheQueryWrapped) {
   }
 }
 
-TEST(ForeachSink, WriterObjectIsNotSupported) {
+// The Structured Streaming guide's writer class: open(partition_id, epoch_id) says whether the
+// rows reach process(row), close(error) ends each batch. Runnel's batches are one partition.
+constexpr const char* kForeachWriter =
+    "class ForeachWriter:\n"
+    "    def __init__(self):\n"
+    "        self.seen = 0\n"
+    "    def open(self, partition_id, epoch_id):\n"
+    "        print('open', partition_id, epoch_id)\n"
+    "        return epoch_id != 2\n"
+    "    def process(self, row):\n"
+    "        self.seen += 1\n"
+    "        print('process', 10 // len(row.value))\n"
+    "    def close(self, error):\n"
+    "        print('close', type(error).__name__, self.seen)\n";
+
+TEST(ForeachSink, WriterObjectOpensProcessesAndCloses) {
   Session s;
-  auto errors = ofType(s.run("lines = spark.readStream.format('rate').load()\n"
-                             "lines.writeStream.foreach(42)\n"),
-                       "error");
-  ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0]["errorClass"], "NotImplementedError");
-  EXPECT_EQ(errors[0]["line"], 4);
+  Playground p(s.o);
+  p.run(std::string(kPrelude) + kSocketLines + kForeachWriter +
+        "q = lines.writeStream.foreach(ForeachWriter()).start()\n");
+  p.tick();
+  s.typeThenTrigger(p, {"a", "bb"});
+  s.typeThenTrigger(p, {"skipped"});
+  Json events = Json::parse(p.takeEvents());
+  ASSERT_TRUE(ofType(events, "error").empty()) << events.dump(2);
+  EXPECT_EQ(outputText(events),
+            "open 0 0\nclose NoneType 0\n"
+            "open 0 1\nprocess 10\nprocess 5\nclose NoneType 2\n"
+            "open 0 2\nclose NoneType 2\n");
+  // What process() raises goes to close(), then fails the query as Spark's foreach writer does.
+  s.typeThenTrigger(p, {""});
+  events = Json::parse(p.takeEvents());
+  EXPECT_EQ(outputText(events), "open 0 3\nclose ZeroDivisionError 3\n");
+  auto ended = ofType(events, "queryTerminated");
+  ASSERT_EQ(ended.size(), 1u) << events.dump(2);
+  EXPECT_NE(ended[0]["error"]["message"].get<std::string>().find(
+                "[FOREACH_USER_FUNCTION_ERROR] An error occurred in the user provided function in "
+                "foreach sink. Reason: ZeroDivisionError: "),
+            std::string::npos)
+      << ended[0]["error"].dump();
+}
+
+// PySpark's checks of the object, at foreach(): process must be there, and every one of process,
+// open and close there must be callable.
+TEST(ForeachSink, WriterObjectWithoutACallableMethodIsRefused) {
+  struct Case {
+    const char* object;
+    const char* attr;
+  };
+  for (const Case& c : {Case{"42", "process"}, Case{"NoProcess()", "process"},
+                        Case{"ProcessValue()", "process"}, Case{"OpenValue()", "open"}}) {
+    Session s;
+    auto errors = ofType(s.run("lines = spark.readStream.format('rate').load()\n"
+                               "class NoProcess:\n    def open(self, p, e):\n        return True\n"
+                               "class ProcessValue:\n    process = 1\n"
+                               "class OpenValue:\n    open = None\n"
+                               "    def process(self, row):\n        pass\n"
+                               "lines.writeStream.foreach(" +
+                               std::string(c.object) + ")\n"),
+                         "error");
+    ASSERT_EQ(errors.size(), 1u) << c.object;
+    EXPECT_EQ(errors[0]["errorClass"], "AttributeError");
+    EXPECT_EQ(errors[0]["message"], "[ATTRIBUTE_NOT_CALLABLE] Attribute `" + std::string(c.attr) +
+                                        "` in provided object `f` is not callable.")
+        << c.object;
+    EXPECT_EQ(errors[0]["line"], 13) << c.object;
+  }
 }
 
 TEST(DataFrameWriter, SaveModesDecideAgainstAnExistingPath) {

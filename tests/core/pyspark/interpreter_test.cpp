@@ -136,6 +136,32 @@ INSTANTIATE_TEST_SUITE_P(
             "        print('wrong')\nexcept BaseException as e:\n    print('caught', repr(e))\n"
             "try:\n    raise KeyboardInterrupt()\nexcept:\n    print('bare')",
             "caught KeyboardInterrupt()\nbare\n"},
+        // Classes: __init__, methods, attributes of the instance and of the class, a base class
+        // and its method called with self, __repr__, isinstance and type(); output as CPython's.
+        ProgramCase{"Classes",
+                    "class Counter:\n    kind = 'counter'\n    def __init__(self, start=0):\n"
+                    "        self.n = start\n    def add(self, k=1):\n        self.n += k\n"
+                    "        return self\n    def __repr__(self):\n"
+                    "        return 'Counter(%d)' % self.n\n"
+                    "class Loud(Counter):\n    def add(self, k=1):\n        print('adding', k)\n"
+                    "        return Counter.add(self, k)\n    def describe(self):\n"
+                    "        return f'{type(self).__name__} {self.kind} {self.n}'\n"
+                    "c = Counter(3)\nc.add().add(2)\nprint(c, c.n, c.kind, Counter.kind, str(c))\n"
+                    "l = Loud()\nl.add(5)\nm = l.add\nm(1)\n"
+                    "print(l.describe(), isinstance(l, Counter), isinstance(c, Loud),"
+                    " isinstance(l, (int, Loud)), type(l) == Loud, Loud)",
+                    "Counter(6) 6 counter counter Counter(6)\nadding 5\nadding 1\n"
+                    "Loud counter 6 True False True True <class '__main__.Loud'>\n"},
+        ProgramCase{
+            "ClassAttributesAndScopes",
+            "class Empty:\n    pass\ne = Empty()\ne.x = [1]\ne.x.append(2)\n"
+            "print(e.x, hasattr(e, 'x'), hasattr(e, 'y'), getattr(e, 'y', 'none'))\n"
+            "def make():\n    y = 10\n    class Inner:\n        def get(self):\n"
+            "            return y\n    return Inner()\nprint(make().get())\n"
+            "class Shared:\n    items = []\n    def push(self, v):\n"
+            "        self.items.append(v)\na, b = Shared(), Shared()\na.push(1)\nb.push(2)\n"
+            "print(a.items, Shared.items)",
+            "[1, 2] True False none\n10\n[1, 2] [1, 2]\n"},
         ProgramCase{
             "ExceptionTypeName",
             "try:\n    {}['x']\nexcept Exception as e:\n    print(type(e).__name__, type(e))",
@@ -234,6 +260,26 @@ INSTANTIATE_TEST_SUITE_P(
                   "Runnel stops it "
                   "so the page stays responsive",
                   2, 5},
+        ErrorCase{"ClassTakesNoArguments", "class A:\n    pass\nA(1)", ErrorClass::TypeError,
+                  "A() takes no arguments", 3, 1},
+        ErrorCase{"InitReturnsAValue", "class A:\n    def __init__(self):\n        return 1\nA()",
+                  ErrorClass::TypeError, "__init__() should return None, not 'int'", 4, 1},
+        ErrorCase{"NoInstanceAttribute", "class A:\n    pass\nA().x", ErrorClass::AttributeError,
+                  "'A' object has no attribute 'x'", 3, 5},
+        ErrorCase{"NoClassAttribute", "class A:\n    pass\nA.x", ErrorClass::AttributeError,
+                  "type object 'A' has no attribute 'x'", 3, 3},
+        ErrorCase{"ClassBaseNotSupported", "class MyError(ValueError):\n    pass",
+                  ErrorClass::NotImplementedError,
+                  "class MyError(<class 'ValueError'>): Runnel's classes derive only from the "
+                  "program's own classes and object",
+                  1, 15},
+        ErrorCase{"SuperNotSupported",
+                  "class A:\n    pass\nclass B(A):\n    def __init__(self):\n"
+                  "        super().__init__()\nB()",
+                  ErrorClass::NotImplementedError,
+                  "super() is not supported by Runnel's Python subset; call the base class's "
+                  "method with self: Base.__init__(self, ...)",
+                  5, 9},
         ErrorCase{"HugeRepeat", "x = 'a' * 10 ** 12", ErrorClass::NotImplementedError,
                   "integers beyond 64 bits are not supported", 1, 9}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });

@@ -222,8 +222,11 @@ INSTANTIATE_TEST_SUITE_P(
                    "positional argument follows keyword argument", 1, 8},
         SyntaxCase{"RepeatedKeyword", "f(a=1, a=2)\n", ErrorClass::SyntaxError,
                    "keyword argument repeated: a", 1, 8},
-        SyntaxCase{"Class", "class A:\n  pass\n", ErrorClass::NotImplementedError,
-                   "'class' statements are not supported by Runnel's Python subset", 1, 1},
+        SyntaxCase{
+            "ClassKeyword", "class A(B, metaclass=M):\n  pass\n", ErrorClass::NotImplementedError,
+            "class keywords (metaclass=...) are not supported by Runnel's Python subset", 1, 12},
+        SyntaxCase{"ClassWithoutBody", "class A:\nx = 1\n", ErrorClass::SyntaxError,
+                   "expected an indented block after class definition on line 1", 2, 1},
         SyntaxCase{"Decorator", "@f\ndef g(): pass\n", ErrorClass::NotImplementedError,
                    "decorators are not supported by Runnel's Python subset", 1, 1},
         SyntaxCase{"SetDisplay", "s = {1, 2}\n", ErrorClass::NotImplementedError,

@@ -100,12 +100,40 @@ for look in range(6):
 query.stop()
 `;
 
+const FOREACH_WRITER = `from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.appName("ForeachWriter").getOrCreate()
+
+lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+
+# foreach hands each row to a writer object: open() for each partition
+# of each batch (epoch_id is the batch id), process() for each row,
+# then close() with the error process() raised, if any.
+# Return False from open() to skip the partition.
+class LineWriter:
+    def open(self, partition_id, epoch_id):
+        self.epoch_id = epoch_id
+        self.rows = 0
+        return True
+
+    def process(self, row):
+        self.rows += 1
+        print(f"batch {self.epoch_id}: {row.value.upper()}")
+
+    def close(self, error):
+        print(f"batch {self.epoch_id} closed after {self.rows} rows, error: {error}")
+
+query = lines.writeStream.foreach(LineWriter()).start()
+query.awaitTermination()
+`;
+
 export const EXAMPLES: Example[] = [
   { id: 'word-count', title: 'Word count (socket)', code: WORD_COUNT },
   { id: 'batch-vs-streaming', title: 'Batch vs streaming (CSV)', code: BATCH_VS_STREAMING },
   { id: 'update-vs-complete', title: 'Update vs complete mode', code: UPDATE_VS_COMPLETE },
   { id: 'rate', title: 'Rate source', code: RATE_SOURCE },
   { id: 'memory-sink', title: 'Memory sink, queried while it runs', code: MEMORY_SINK },
+  { id: 'foreach-writer', title: 'foreach with a writer class', code: FOREACH_WRITER },
 ];
 
 export const DEFAULT_EXAMPLE = EXAMPLES[0];
