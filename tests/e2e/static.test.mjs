@@ -11,6 +11,13 @@ before(async () => {
 });
 after(() => server.close());
 
+// The start of the programs below: a session and the course's socket source.
+const SOCKET_LINES = [
+  'from pyspark.sql import SparkSession',
+  'spark = SparkSession.builder.getOrCreate()',
+  'lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()',
+];
+
 const EXPECTED_BATCH_0 = [
   '-------------------------------------------',
   'Batch: 0',
@@ -90,9 +97,7 @@ test('a program that sleeps reads its memory sink with the lines typed meanwhile
   const { page, consoleErrors, close } = await launch();
   const code = [
     'import time',
-    'from pyspark.sql import SparkSession',
-    'spark = SparkSession.builder.getOrCreate()',
-    'lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()',
+    ...SOCKET_LINES,
     'query = lines.groupBy("value").count().writeStream.outputMode("complete").format("memory").queryName("seen").start()',
     'time.sleep(3)',
     'spark.sql("SELECT * FROM seen ORDER BY value").show()',
@@ -120,9 +125,7 @@ test('a program that sleeps reads its memory sink with the lines typed meanwhile
 test('a query failure goes to the except around awaitTermination(), and the code after it runs', async () => {
   const { page, consoleErrors, close } = await launch();
   const code = [
-    'from pyspark.sql import SparkSession',
-    'spark = SparkSession.builder.getOrCreate()',
-    'lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()',
+    ...SOCKET_LINES,
     'query = lines.selectExpr("CAST(value AS INT) AS n").writeStream.format("console").start()',
     'try:',
     '    query.awaitTermination()',
@@ -154,9 +157,7 @@ test('a query failure goes to the except around awaitTermination(), and the code
 test('Stop is Ctrl-C: the except KeyboardInterrupt around awaitTermination() runs', async () => {
   const { page, consoleErrors, close } = await launch();
   const code = [
-    'from pyspark.sql import SparkSession',
-    'spark = SparkSession.builder.getOrCreate()',
-    'lines = spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()',
+    ...SOCKET_LINES,
     'query = lines.groupBy("value").count().writeStream.outputMode("complete").format("console").start()',
     'try:',
     '    query.awaitTermination()',
