@@ -136,6 +136,7 @@ struct Playground::State {
       emit({{"type", "progress"},
             {"queryId", q.id()},
             {"progress", progress.is_discarded() ? Json(json) : progress}});
+      if (ctx) pyspark::postQueryProgress(*ctx, q, json);
     };
     l.on_query_started = [this](const StreamingQuery& q) {
       Json sockets = Json::array();
@@ -152,6 +153,7 @@ struct Playground::State {
             {"name", nameJson(q)},
             {"sockets", std::move(sockets)},
             {"resumed", std::move(resumed)}});
+      if (ctx) pyspark::postQueryStarted(*ctx, q);
     };
     l.on_query_terminated = [this](const StreamingQuery& q, const std::optional<Error>& error) {
       Json err = error ? Json{{"errorClass", error->className()}, {"message", error->message()}}
@@ -164,6 +166,7 @@ struct Playground::State {
         }
       }
       emit({{"type", "queryTerminated"}, {"queryId", q.id()}, {"error", std::move(err)}});
+      if (ctx) pyspark::postQueryTerminated(*ctx, q, error);
     };
     l.on_log = [this](const std::string& level, const std::string& message) {
       if (ctx && logLevelRank(level) < logLevelRank(ctx->log_level)) return;

@@ -172,7 +172,8 @@ class StreamsObject final : public HostObject {
   explicit StreamsObject(ContextPtr ctx) : ctx_(std::move(ctx)) {}
   const char* typeName() const override { return "StreamingQueryManager"; }
   bool hasMethod(const std::string& n) const override {
-    return n == "get" || n == "awaitAnyTermination" || n == "resetTerminated";
+    return n == "get" || n == "awaitAnyTermination" || n == "resetTerminated" ||
+           n == "addListener" || n == "removeListener";
   }
   std::optional<Value> getAttr(Interpreter&, const std::string& n, SourcePosition) override {
     if (n != "active") return std::nullopt;
@@ -205,6 +206,14 @@ class StreamsObject final : public HostObject {
                                   p.has(0) ? p.get(0) : nullptr, a.pos));
     }
     if (n == "resetTerminated") return Value();
+    if (n == "addListener" || n == "removeListener") {
+      Params p(a, "StreamingQueryManager." + n, {"listener"}, 1);
+      if (n == "addListener")
+        addListener(*ctx_, *p.get(0), a.pos);
+      else
+        removeListener(*ctx_, *p.get(0));
+      return Value();
+    }
     return std::nullopt;
   }
 

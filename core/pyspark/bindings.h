@@ -26,6 +26,8 @@ struct PySparkContext {
   // Where the program meets a query's failure, by query id: the awaitTermination() it ended at
   // (Spark raises the failure there), else the start() that started it.
   std::map<std::string, SourcePosition> failure_positions;
+  Value listener_class;          // pyspark.sql.streaming.StreamingQueryListener
+  std::vector<Value> listeners;  // spark.streams.addListener, in the order added
 };
 using ContextPtr = std::shared_ptr<PySparkContext>;
 
@@ -62,6 +64,15 @@ Value wrapDataFrameWriter(DataFrame df);  // df.write (bind_data_frame_writer.cp
 Value wrapQuery(const ContextPtr& ctx, StreamingQuery q);
 Value wrapStreams(const ContextPtr& ctx);
 // A JSON document as Python values (dicts keep the document's key order).
+// StreamingQueryListener (bind_listener.cpp): the base class, spark.streams' add and remove, and
+// the events the host posts to the listeners as the engine reports them.
+Value streamingQueryListenerClass();
+void addListener(PySparkContext& ctx, const Value& listener, SourcePosition pos);
+void removeListener(PySparkContext& ctx, const Value& listener);
+void postQueryStarted(PySparkContext& ctx, const StreamingQuery& q);
+void postQueryProgress(PySparkContext& ctx, const StreamingQuery& q, const std::string& json);
+void postQueryTerminated(PySparkContext& ctx, const StreamingQuery& q,
+                         const std::optional<Error>& error);
 Value jsonToPython(const std::string& json);
 
 // Session (bind_session.cpp)

@@ -19,7 +19,7 @@ void Interpreter::defineClass(const Stmt& s, Frame& f) {
     if (base.type() == ValueType::Builtin && base.as<BuiltinObject>()->name == "object") continue;
     throw Error(ErrorClass::NotImplementedError,
                 fmt::format("class {}({}): Runnel's classes derive only from the program's own "
-                            "classes and object",
+                            "classes, StreamingQueryListener and object",
                             s.name, reprOf(base)),
                 b->pos);
   }

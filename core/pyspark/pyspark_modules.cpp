@@ -14,7 +14,8 @@ void installPySpark(Interpreter& in, const ContextPtr& ctx) {
   auto sql = sqlModule(ctx);
   sql.emplace_back("Row", rowConstructor());
   in.addModule("pyspark.sql", std::move(sql));
-  in.addModule("pyspark.sql.streaming", {});
+  ctx->listener_class = streamingQueryListenerClass();
+  in.addModule("pyspark.sql.streaming", {{"StreamingQueryListener", ctx->listener_class}});
   std::vector<std::pair<std::string, Value>> errors;
   for (const char* name :
        {"AnalysisException", "ParseException", "StreamingQueryException",

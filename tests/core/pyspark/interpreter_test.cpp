@@ -271,7 +271,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"ClassBaseNotSupported", "class MyError(ValueError):\n    pass",
                   ErrorClass::NotImplementedError,
                   "class MyError(<class 'ValueError'>): Runnel's classes derive only from the "
-                  "program's own classes and object",
+                  "program's own classes, StreamingQueryListener and object",
                   1, 15},
         ErrorCase{"SuperNotSupported",
                   "class A:\n    pass\nclass B(A):\n    def __init__(self):\n"
