@@ -11,6 +11,23 @@ std::vector<nlohmann::json> ofType(const nlohmann::json& events, const std::stri
   return out;
 }
 
+ClockedPlayground::ClockedPlayground(uint64_t max_steps) {
+  PlaygroundOptions o;
+  o.clock = clock;
+  o.max_steps = max_steps;
+  pg = std::make_unique<Playground>(o);
+}
+
+nlohmann::json ClockedPlayground::events() {
+  return nlohmann::json::parse(pg->takeEvents());
+}
+
+nlohmann::json ClockedPlayground::after(int64_t ms) {
+  clock->advance(ms);
+  pg->tick();
+  return events();
+}
+
 std::string outputText(const nlohmann::json& events) {
   std::string text;
   for (const nlohmann::json& e : ofType(events, "output"))

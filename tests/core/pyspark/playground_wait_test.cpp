@@ -31,22 +31,8 @@ for i in range(2):
 print("done")
 )";
 
-struct Fixture {
-  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(1'700'000'000'000);
-  std::unique_ptr<Playground> pg;
-  Fixture() {
-    PlaygroundOptions o;
-    o.clock = clock;
-    o.max_steps = 100'000;
-    pg = std::make_unique<Playground>(o);
-  }
-  Json events() { return Json::parse(pg->takeEvents()); }
-  // Advances the clock by `ms` and ticks; the events of that tick.
-  Json after(int64_t ms) {
-    clock->advance(ms);
-    pg->tick();
-    return events();
-  }
+struct Fixture : testing::ClockedPlayground {
+  Fixture() : ClockedPlayground(100'000) {}
 };
 
 TEST(PlaygroundWait, SleepSuspendsTheProgramWhileItsQueryTakesLines) {

@@ -42,21 +42,7 @@ q = lines.writeStream.format('memory').queryName('seen').start()
 print('start returned')
 )";
 
-struct Fixture {
-  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(1'700'000'000'000);
-  std::unique_ptr<Playground> pg;
-  Fixture() {
-    PlaygroundOptions o;
-    o.clock = clock;
-    pg = std::make_unique<Playground>(o);
-  }
-  Json events() { return Json::parse(pg->takeEvents()); }
-  Json after(int64_t ms) {
-    clock->advance(ms);
-    pg->tick();
-    return events();
-  }
-};
+using Fixture = testing::ClockedPlayground;
 
 TEST(StreamingQueryListener, HearsTheQueryStartItsProgressAndItsEnd) {
   Fixture f;
