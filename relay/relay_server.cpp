@@ -276,6 +276,11 @@ void RelayServer::onHttp(WsHandle handle) {
   WsConnection connection = server_.get_con_from_hdl(handle);
   connection->append_header("Cache-Control", "no-cache");
   connection->append_header("X-Content-Type-Options", "nosniff");
+  // Cross-origin isolation: the page may then share memory with its engine worker, which answers a
+  // typed line through it a frame sooner (web/src/worker/reply_slot.ts). The page loads nothing
+  // from other origins.
+  connection->append_header("Cross-Origin-Opener-Policy", "same-origin");
+  connection->append_header("Cross-Origin-Embedder-Policy", "require-corp");
   auto reply = [&](int status, std::string type, std::string body) {
     connection->set_status(static_cast<websocketpp::http::status_code::value>(status));
     connection->append_header("Content-Type", type);

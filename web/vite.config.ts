@@ -6,5 +6,12 @@ export default defineConfig({
   base: './',
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1024 },
   worker: { format: 'es' },
-  server: { headers: { 'Cache-Control': 'no-store' } },
+  // Cross-origin isolated, as runnel serve serves it (web/src/worker/reply_slot.ts).
+  server: {
+    headers: {
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
 });

@@ -86,24 +86,38 @@ async function measureLatency(page, focus, lines) {
   return page.evaluate(() => ({ latencies: window.__latencies, dom: window.__domLatencies }));
 }
 
-const server = await startStaticServer();
+// The page as runnel serve serves it (cross-origin isolated: its worker answers a typed line through
+// shared memory), then from a plain static file server (page.plain_latency_*: the answer is a message).
+const server = await startStaticServer(undefined, { isolated: true });
+const plainServer = await startStaticServer();
 const floorServer = await startStaticServer(fileURLToPath(new URL('./latency_floor/', import.meta.url)));
 const { page, consoleErrors, close } = await launch();
-try {
-  await openPage(page, server.url);
+// Opens the page at `url`, runs the default example and measures it.
+async function measurePage(url) {
+  await openPage(page, url);
   const readyMs = await page.evaluate(() => performance.getEntriesByName('runnel-ready')[0].startTime);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await batchText(page, 0);
-
-  const { latencies, dom } = await measureLatency(
+  const figures = await measureLatency(
     page,
     () => page.getByRole('region', { name: 'Terminal' }).locator('.xterm-screen').click(),
     LINES,
   );
+  const isolated = await page.evaluate(() => crossOriginIsolated);
+  return { ...figures, readyMs, isolated };
+}
+
+try {
+  const { latencies, dom, readyMs, isolated } = await measurePage(server.url);
+  if (!isolated) console.error('bench: the page was not cross-origin isolated');
   print('page.latency_p50_ms', quantile(latencies, 0.5), 'ms');
   print('page.latency_p99_ms', quantile(latencies, 0.99), 'ms');
   print('page.latency_dom_p50_ms', quantile(dom, 0.5), 'ms');
   print('page.latency_dom_p99_ms', quantile(dom, 0.99), 'ms');
+
+  const plain = await measurePage(plainServer.url);
+  print('page.plain_latency_p50_ms', quantile(plain.latencies, 0.5), 'ms');
+  print('page.plain_latency_p99_ms', quantile(plain.latencies, 0.99), 'ms');
 
   await page.goto(floorServer.url);
   const floor = await measureLatency(page, () => page.locator('body').click(), LINES);
@@ -120,5 +134,6 @@ try {
 } finally {
   await close();
   server.close();
+  plainServer.close();
   floorServer.close();
 }

@@ -23,8 +23,13 @@ const MIME = {
   '.svg': 'image/svg+xml',
 };
 
+// The headers that make the page cross-origin isolated, as runnel serve sends them: the page then shares
+// memory with its worker (web/src/worker/reply_slot.ts).
+export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 // Any static file server will do (the page must not need runnel serve); this one is 30 lines of Node.
-export function startStaticServer(root = distDir) {
+// `isolated`: send ISOLATION_HEADERS; a plain static server does not.
+export function startStaticServer(root = distDir, { isolated = false } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -32,7 +37,7 @@ export function startStaticServer(root = distDir) {
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
       const body = readFileSync(file);
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', ...(isolated ? ISOLATION_HEADERS : {}) });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -1,15 +1,21 @@
 // The page from a plain static file server: the terminal pane is the netcat server. Covers the course
-// word count (1), an AnalysisException marked in the editor (3), a program sleeping while its query
+// word count (1; also with the headers runnel serve sends, where typed lines are answered through the
+// reply slot), an AnalysisException marked in the editor (3), a program sleeping while its query
 // takes lines (5), Stop during an endless loop (4) and Stop as Ctrl-C at awaitTermination() (7).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { batchText, launch, openPage, output, screenshot, shareFragment, startStaticServer, tableCounts, typeInTerminal } from './harness.mjs';
 
 let server;
+let isolatedServer; // sends the cross-origin isolation headers, as runnel serve does
 before(async () => {
   server = await startStaticServer();
+  isolatedServer = await startStaticServer(undefined, { isolated: true });
 });
-after(() => server.close());
+after(() => {
+  server.close();
+  isolatedServer.close();
+});
 
 // The start of the programs below: a session and the course's socket source.
 const SOCKET_LINES = [
@@ -30,10 +36,15 @@ const EXPECTED_BATCH_0 = [
   '',
 ].join('\n');
 
-test('static mode: the default word count counts lines typed in the terminal', async () => {
+for (const { name, isolated, shot } of [
+  { name: 'static mode: the default word count counts lines typed in the terminal', isolated: false, shot: '1-static-word-count' },
+  { name: 'static mode, cross-origin isolated: typed lines are answered through the reply slot, once', isolated: true },
+]) {
+test(name, async () => {
   const { page, consoleErrors, close } = await launch();
   try {
-    await openPage(page, server.url);
+    await openPage(page, (isolated ? isolatedServer : server).url);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), isolated);
     const terminal = page.getByRole('region', { name: 'Terminal' });
     assert.equal(await terminal.locator('[data-role=title]').textContent(), 'nc -lk 9999');
     assert.match(await terminal.locator('[data-role=mode]').textContent(), /in-page netcat/);
@@ -51,10 +62,14 @@ test('static mode: the default word count counts lines typed in the terminal', a
     const cursorRow = await page.evaluate(() => [...document.querySelectorAll('.xterm-rows > div')].findIndex((r) => r.querySelector('.xterm-cursor')));
     assert.equal(cursorRow, 2);
 
+    // Each batch once (the reply slot's copy of an answer and its posted copy are one message).
+    const batchIds = await output(page).locator('pre.batch').evaluateAll((nodes) => nodes.map((n) => n.textContent.split('\n')[1]));
+    assert.deepEqual(batchIds, ['Batch: 0', 'Batch: 1', 'Batch: 2']);
+
     await page.getByRole('button', { name: 'Table view' }).click();
     const lastTable = output(page).locator('.batch-table').last();
     assert.match(await lastTable.textContent(), /Batch: 2.*bird/);
-    await screenshot(page, '1-static-word-count');
+    if (shot) await screenshot(page, shot);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.locator('body[data-running=false]').waitFor();
     assert.deepEqual(consoleErrors, []);
@@ -62,6 +77,7 @@ test('static mode: the default word count counts lines typed in the terminal', a
     await close();
   }
 });
+}
 
 const UNKNOWN_COLUMN = `from pyspark.sql import SparkSession
 

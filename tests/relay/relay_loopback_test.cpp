@@ -282,6 +282,10 @@ TEST_F(RelayLoopback, StaticFilesNeverLeaveTheRoot) {
   EXPECT_NE(index->response().find("<title>Runnel</title>"), std::string::npos);
   EXPECT_EQ(wasm->status(), 200);
   EXPECT_NE(wasm->response().find("Content-Type: application/wasm"), std::string::npos);
+  // Cross-origin isolated: the page shares memory with its engine worker.
+  EXPECT_NE(index->response().find("Cross-Origin-Opener-Policy: same-origin"), std::string::npos);
+  EXPECT_NE(index->response().find("Cross-Origin-Embedder-Policy: require-corp"),
+            std::string::npos);
   for (auto* bad : {up.get(), encoded.get()}) {
     EXPECT_EQ(bad->status(), 404);
     EXPECT_EQ(bad->response().find("outside the root"), std::string::npos);

@@ -63,7 +63,7 @@ const initialCode = sharedCode ?? lastRunCode ?? DEFAULT_EXAMPLE.code;
 const editor = createEditor($('editor'), initialCode, () => void run(), () => updatePort());
 
 // ---- terminal -----------------------------------------------------------------------------------------
-const terminal = createTerminalPane($('terminal'), (lines) => deliver(lines));
+const terminal = createTerminalPane($('terminal'), (lines) => deliver(lines, true));
 
 function portOfCode(): number {
   return (socketTargetFromCode(editor.getCode()) ?? DEFAULT_TARGET).port;
@@ -82,12 +82,14 @@ function updateSocketNote(): void {
   terminal.setNote(socketNote({ socketQuery: running && sockets.length > 0, relay: relayTargetUp, durable }));
 }
 
-function deliver(lines: string[]): void {
+// `typed`: the lines were typed in the terminal pane (the engine client takes their batch from the reply
+// slot, see onReply).
+function deliver(lines: string[], typed = false): void {
   if (sockets.length === 0) {
     pendingLines.push(...lines);
     return;
   }
-  for (const target of sockets) engine.pushLines(target, lines);
+  for (const target of sockets) engine.pushLines(target, lines, typed);
 }
 
 // ---- engine -------------------------------------------------------------------------------------------
@@ -212,6 +214,8 @@ function onSockets(targets: string[]): void {
 const engine = new EngineClient({
   wasmUrl: new URL('wasm/runnel.js', document.baseURI).href,
   onEvent,
+  // A typed line's batch, taken from the reply slot: painted by the next frame, not a frame later.
+  onReply: () => outputView.flush(),
   onRestart: () => {
     runButton.disabled = true;
     setStatus('The engine did not answer Stop; restarting it…');

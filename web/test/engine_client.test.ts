@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { EngineClient } from '../src/worker/engine_client';
+import { ReplySlot } from '../src/worker/reply_slot';
+import { installPolledWaitAsync } from './polled_wait_async';
 import type { Event } from '../src/worker/protocol';
 
 class FakeWorker {
@@ -71,4 +73,54 @@ test('a run older than the one stopped stays stale', async () => {
   worker.emit({ type: 'stopped', runId: second });
   await stopping;
   assert.deepEqual(texts(events), ['second\n']);
+});
+
+// With a reply slot (a cross-origin isolated page), the answer to typed lines is taken from the slot,
+// and its posted copy is then dropped; a slot message is taken only after every message before it.
+test('typed lines: the answer is taken from the reply slot once, before its posted copy', async () => {
+  const saved = globalThis.crossOriginIsolated;
+  Object.assign(globalThis, { crossOriginIsolated: true });
+  const uninstall = installPolledWaitAsync();
+  try {
+    const events: Event[] = [];
+    let replies = 0;
+    const client = new EngineClient({
+      wasmUrl: 'http://x/wasm/runnel.js',
+      onEvent: (e) => events.push(e),
+      onReply: () => (replies += 1),
+    });
+    client.start({});
+    const worker = FakeWorker.last;
+    const init = worker.sent[0] as unknown as { replySlot?: SharedArrayBuffer };
+    assert.ok(init.replySlot instanceof SharedArrayBuffer);
+    const slot = new ReplySlot(init.replySlot);
+    const run = client.run('code');
+    const answer = (seq: number, text: string) => ({ v: 1, seq, type: 'output', runId: run, text });
+
+    client.pushLines('localhost:9999', ['cat dog'], true);
+    assert.equal((worker.sent.at(-1) as { reply?: boolean }).reply, true);
+    slot.write(1, JSON.stringify(answer(1, 'batch 1\n')));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(texts(events), ['batch 1\n']);
+    assert.equal(replies, 1);
+    worker.onmessage?.({ data: answer(1, 'batch 1\n') }); // the posted copy
+    assert.deepEqual(texts(events), ['batch 1\n']);
+
+    // Message 2 (a timer's batch) is still on its way when the answer to the next line, 3, is written.
+    client.pushLines('localhost:9999', ['bird'], true);
+    slot.write(3, JSON.stringify(answer(3, 'batch 3\n')));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(texts(events), ['batch 1\n']);
+    worker.onmessage?.({ data: answer(2, 'batch 2\n') });
+    worker.onmessage?.({ data: answer(3, 'batch 3\n') });
+    assert.deepEqual(texts(events), ['batch 1\n', 'batch 2\n', 'batch 3\n']);
+    assert.equal(replies, 1);
+
+    // Relayed lines are not typed: no reply asked for.
+    client.pushLines('localhost:9999', ['from nc']);
+    assert.equal((worker.sent.at(-1) as { reply?: boolean }).reply, undefined);
+  } finally {
+    uninstall();
+    Object.assign(globalThis, { crossOriginIsolated: saved });
+  }
 });

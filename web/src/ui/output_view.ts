@@ -90,7 +90,10 @@ export class OutputView {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
   }
 
-  private flush(): void {
+  // Shows the pending update now (a typed line's batch, taken from the reply slot: the next frame paints
+  // it, whatever else it waits for).
+  flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     const state = this.pending;
     this.pending = null;

@@ -7,6 +7,7 @@ import { DurableStore } from './durable_store';
 import { mapEngineEvents } from './engine_events';
 import { PROTOCOL_VERSION, validateRequest } from './protocol';
 import type { EventBody, Request } from './protocol';
+import { ReplySlot } from './reply_slot';
 
 interface Session {
   run(code: string, nowMs: number): void;
@@ -45,9 +46,21 @@ let saving: Promise<void> = Promise.resolve();
 
 // Events go out on the page's BroadcastChannel when `init` named one (engine_client.ts says why).
 let events: BroadcastChannel | undefined;
+// The page's reply slot, and whether the request being handled asked for its answer there (protocol.ts,
+// "Reply slot").
+let replySlot: ReplySlot | null = null;
+let replying = false;
+let seq = 0; // the number of the last message posted
+
+function send(message: Record<string, unknown>): void {
+  seq += 1;
+  const numbered = { ...message, seq };
+  if (replying && replySlot) replySlot.write(seq, JSON.stringify(numbered));
+  (events ?? self).postMessage(numbered);
+}
 
 function post(body: EventBody): void {
-  (events ?? self).postMessage({ v: PROTOCOL_VERSION, ...body });
+  send({ v: PROTOCOL_VERSION, ...body });
 }
 
 // Several events as one message (protocol.ts, `events`): one task on the page, not one per event.
@@ -55,7 +68,7 @@ function postAll(bodies: EventBody[]): void {
   if (bodies.length === 0) return;
   if (bodies.length === 1) return post(bodies[0]);
   const list = bodies.map((body) => ({ v: PROTOCOL_VERSION, ...body }));
-  (events ?? self).postMessage({ v: PROTOCOL_VERSION, type: 'events', events: list });
+  send({ v: PROTOCOL_VERSION, type: 'events', events: list });
 }
 
 function postError(errorClass: string, message: string): void {
@@ -220,6 +233,7 @@ async function handle(req: Request): Promise<void> {
   switch (req.type) {
     case 'init':
       if (req.channel && typeof BroadcastChannel === 'function') events = new BroadcastChannel(req.channel);
+      if (req.replySlot) replySlot = new ReplySlot(req.replySlot);
       await init(req.wasmUrl, req.files);
       return;
     case 'run':
@@ -240,13 +254,18 @@ async function handle(req: Request): Promise<void> {
     case 'pushLines':
       // Default trigger: the batch runs as soon as the lines are in; its events and linesAccepted go
       // out as one message.
-      withSession(
-        (s) => {
-          s.pushLinesFrom(req.source, lineLog.append(req.source, req.lines), req.lines);
-          s.tick(Date.now());
-        },
-        [{ type: 'linesAccepted', runId, source: req.source, count: req.lines.length }],
-      );
+      replying = req.reply === true;
+      try {
+        withSession(
+          (s) => {
+            s.pushLinesFrom(req.source, lineLog.append(req.source, req.lines), req.lines);
+            s.tick(Date.now());
+          },
+          [{ type: 'linesAccepted', runId, source: req.source, count: req.lines.length }],
+        );
+      } finally {
+        replying = false;
+      }
       return;
     case 'failTarget':
       withSession((s) => s.failTarget(req.source, req.reason));

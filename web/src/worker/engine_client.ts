@@ -1,10 +1,14 @@
 // The page's side of the worker protocol: starts the engine worker, numbers runs, drops events of stale
 // runs, and makes Stop always work: without a `stopped` reply within STOP_TIMEOUT_MS the worker is terminated and a
 // fresh one started (a `while True: pass` cell cannot answer).
-import { PROTOCOL_VERSION, eventRunId, unpackEvents } from './protocol';
+import { PROTOCOL_VERSION, eventRunId, messageSeq, unpackEvents } from './protocol';
 import type { Event, RequestBody } from './protocol';
+import { ReplySlot } from './reply_slot';
 
 export const STOP_TIMEOUT_MS = 500; // a worker that answers at all answers within a few ms
+// How long the page watches the reply slot for a typed line's answer (normally there within a few ms); a
+// worker busy in user code answers later, by message.
+export const REPLY_WAIT_MS = 100;
 
 // Each worker gets a channel of its own, so another tab of the page never hears it.
 const channelName = () => `runnel-engine-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -12,6 +16,7 @@ const channelName = () => `runnel-engine-${Date.now().toString(36)}-${Math.rando
 export interface EngineClientOptions {
   wasmUrl: string;
   onEvent: (event: Event) => void; // events of the current run, and ready/fatal
+  onReply?: () => void; // the answer to typed lines was taken from the reply slot (after its onEvent calls)
   onRestart?: () => void; // the worker was replaced after an unanswered stop
 }
 
@@ -21,6 +26,10 @@ export class EngineClient {
   // messages. Chromium holds a worker's messages back until the frame after a key press is painted, so a
   // line typed in the terminal would wait a whole extra frame for its batch; a channel's are not held.
   private channel: BroadcastChannel | undefined;
+  // Shared with the worker on a cross-origin isolated page (reply_slot.ts): a typed line's batch is taken
+  // from it as soon as the worker writes it. `seq`: the last worker message taken, posted or from the slot.
+  private slot: ReplySlot | null = null;
+  private seq = 0;
   private nextId = 1;
   private currentRun = 0;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,8 +75,19 @@ export class EngineClient {
     });
   }
 
-  pushLines(source: string, lines: string[]): void {
-    this.send({ type: 'pushLines', source, lines });
+  // `typed`: lines typed at the page. With a reply slot, their answer (the batch they make) is taken from
+  // it as soon as the worker writes it, ahead of its posted copy.
+  pushLines(source: string, lines: string[], typed = false): void {
+    const slot = typed ? this.slot : null;
+    if (!slot) {
+      this.send({ type: 'pushLines', source, lines });
+      return;
+    }
+    const after = Math.max(this.seq, slot.seq);
+    this.send({ type: 'pushLines', source, lines, reply: true });
+    void slot.wait(after, REPLY_WAIT_MS).then((answer) => {
+      if (answer && this.receive(answer.data, true)) this.options.onReply?.();
+    });
   }
 
   failTarget(source: string, reason: string): void {
@@ -87,12 +107,15 @@ export class EngineClient {
     this.readyPromise = new Promise((resolve) => (this.readyResolve = resolve));
     this.channel?.close();
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName()) : undefined;
+    this.slot = ReplySlot.create();
+    this.seq = 0; // a new worker numbers its messages from 1
     if (this.channel) this.channel.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
     this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
     this.worker.onerror = (e) => console.warn(`runnel: engine worker error: ${e.message}`);
     const channel = this.channel ? { channel: this.channel.name } : {};
-    this.send({ type: 'init', wasmUrl: this.options.wasmUrl, files: this.files, ...channel });
+    const slot = this.slot ? { replySlot: this.slot.buffer } : {};
+    this.send({ type: 'init', wasmUrl: this.options.wasmUrl, files: this.files, ...channel, ...slot });
   }
 
   private restart(runId: number): void {
@@ -112,10 +135,19 @@ export class EngineClient {
     this.options.onEvent({ v: 1, type: 'stopped', runId });
   }
 
-  private receive(data: unknown): void {
+  // A message is taken once: the reply slot's copy comes first, its posted copy is then dropped. The slot's
+  // is taken only when it is the next message: one posted before it is still on its way.
+  // True when the message was taken.
+  private receive(data: unknown, fromSlot = false): boolean {
+    const seq = messageSeq(data);
+    if (seq !== undefined) {
+      if (seq <= this.seq || (fromSlot && seq !== this.seq + 1)) return false;
+      this.seq = seq;
+    }
     const { events, dropped } = unpackEvents(data);
     for (const reason of dropped) console.warn(`runnel: dropped a worker event (${reason})`);
     for (const event of events) this.dispatch(event);
+    return true;
   }
 
   private dispatch(event: Event): void {

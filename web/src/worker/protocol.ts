@@ -3,14 +3,16 @@
 // dropped, unknown fields are ignored, and the page drops events whose runId is not the current run
 // (or the run being stopped, until its `stopped`).
 //
-// Envelope: every message carries `v` (the protocol's major version) and `type`. Requests carry an `id`
-// the worker echoes in `reply` events; events of a run carry its `runId`.
+// Envelope: every message carries `v` (the protocol's major version) and `type`. Requests carry an `id`;
+// events of a run carry its `runId`. Every message the worker posts carries `seq`, numbered from 1 by
+// each worker: the page takes each message once (see "Reply slot").
 //
 // Requests (page -> worker)
-//   init       { wasmUrl, files, channel? }  load the engine; `files` are written into the engine's
-//                                         file system (the bundled CSV); answered by `ready` or `fatal`.
-//                                         `channel`: the worker posts every event on the BroadcastChannel
-//                                         of that name instead of as its own message (engine_client.ts)
+//   init       { wasmUrl, files, channel?, replySlot? }  load the engine; `files` are written into the
+//                                         engine's file system (the bundled CSV); answered by `ready` or
+//                                         `fatal`. `channel`: the worker posts every event on the
+//                                         BroadcastChannel of that name instead of as its own message
+//                                         (engine_client.ts). `replySlot`: a SharedArrayBuffer (below)
 //   run        { runId, code }           a fresh Session runs the code; streaming queries keep running
 //   stop       { runId }                 stops every query; answered by `stopped` (within 1 s, or the
 //                                         page terminates this worker and starts a new one). A program
@@ -18,8 +20,9 @@
 //                                         raises it: the events of its except and finally blocks
 //                                         (output, queryTerminated, error, scriptDone) come before
 //                                         `stopped`
-//   pushLines  { source, lines }         lines for a socket source, `source` = "host:port"; a batch runs
-//                                         at once (default trigger)
+//   pushLines  { source, lines, reply? } lines for a socket source, `source` = "host:port"; a batch runs
+//                                         at once (default trigger). `reply`: the page waits for the
+//                                         answer in the reply slot
 //   failTarget { source, reason }        the relay could not connect to the target
 //   resetCheckpoints {}                  forget every stored checkpoint and the socket line log
 //                                         (IndexedDB); answered by `checkpointsReset`
@@ -56,6 +59,13 @@
 //                                                          (a batch's output, batch and progress) reach
 //                                                          the page as one task; unpackEvents() opens it
 //
+// Reply slot (worker/reply_slot.ts): on a cross-origin isolated page (runnel serve sends the headers)
+// the page shares memory with the worker. The message that answers a pushLines with `reply` (its batch's
+// events and linesAccepted) is also copied there as JSON, and the page, waiting on it with
+// Atomics.waitAsync, takes it at once: a posted message waits behind the frame a key press starts. The
+// same message still comes posted; the page takes whichever copy of a `seq` comes first, and the slot's
+// only when every message before it was taken. Without the slot the posted message is the answer.
+//
 // Durability: the worker numbers the lines it delivers per socket target and keeps them with the
 // engine's checkpoint files in IndexedDB (worker/durable_store.ts), saved within 25 ms of an engine
 // call, whole calls per transaction.
@@ -70,10 +80,18 @@ export interface Column {
 }
 
 export type Request =
-  | { v: 1; id: number; type: 'init'; wasmUrl: string; files: Record<string, string>; channel?: string }
+  | {
+      v: 1;
+      id: number;
+      type: 'init';
+      wasmUrl: string;
+      files: Record<string, string>;
+      channel?: string;
+      replySlot?: SharedArrayBuffer;
+    }
   | { v: 1; id: number; type: 'run'; runId: number; code: string }
   | { v: 1; id: number; type: 'stop'; runId: number }
-  | { v: 1; id: number; type: 'pushLines'; source: string; lines: string[] }
+  | { v: 1; id: number; type: 'pushLines'; source: string; lines: string[]; reply?: boolean }
   | { v: 1; id: number; type: 'failTarget'; source: string; reason: string }
   | { v: 1; id: number; type: 'resetCheckpoints' };
 
@@ -145,10 +163,14 @@ const isRow = (x: unknown): boolean =>
 
 const requestChecks: Record<Request['type'], Check> = {
   init: (m) =>
-    isStr(m.wasmUrl) && isObj(m.files) && Object.values(m.files).every(isStr) && (m.channel === undefined || isStr(m.channel)),
+    isStr(m.wasmUrl) &&
+    isObj(m.files) &&
+    Object.values(m.files).every(isStr) &&
+    (m.channel === undefined || isStr(m.channel)) &&
+    (m.replySlot === undefined || (typeof SharedArrayBuffer === 'function' && m.replySlot instanceof SharedArrayBuffer)),
   run: (m) => isNum(m.runId) && isStr(m.code),
   stop: (m) => isNum(m.runId),
-  pushLines: (m) => isStr(m.source) && isStrArray(m.lines),
+  pushLines: (m) => isStr(m.source) && isStrArray(m.lines) && (m.reply === undefined || typeof m.reply === 'boolean'),
   failTarget: (m) => isStr(m.source) && isStr(m.reason),
   resetCheckpoints: () => true,
 };
@@ -230,4 +252,9 @@ export function unpackEvents(data: unknown): { events: Event[]; dropped: string[
 // Events that belong to a run; the page keeps only those of its current run.
 export function eventRunId(event: Event): number | undefined {
   return 'runId' in event ? event.runId : undefined;
+}
+
+// The `seq` a worker message carries (undefined without one).
+export function messageSeq(data: unknown): number | undefined {
+  return isObj(data) && isNum(data.seq) ? data.seq : undefined;
 }
