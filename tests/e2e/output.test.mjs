@@ -6,18 +6,23 @@ import { after, before, test } from 'node:test';
 import { batchText, launch, openPage, output, screenshot, startStaticServer } from './harness.mjs';
 
 let server;
+let isolatedServer; // as runnel serve serves the page: typed lines are answered through the reply slot
 before(async () => {
   server = await startStaticServer();
+  isolatedServer = await startStaticServer(undefined, { isolated: true });
 });
-after(() => server.close());
+after(() => {
+  server.close();
+  isolatedServer.close();
+});
 
 const scroller = (page) => page.locator('#output');
 const atBottom = (page) => scroller(page).evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 8);
 // Two frames: the scroll event of a scroll just made has been handled.
 const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-async function startWordCount(page) {
-  await openPage(page, server.url);
+async function startWordCount(page, url = server.url) {
+  await openPage(page, url);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await batchText(page, 0);
   await page.getByRole('region', { name: 'Terminal' }).locator('.xterm-screen').click();
@@ -28,12 +33,14 @@ async function typeLine(page, line) {
   await page.keyboard.press('Enter');
 }
 
-test('the output sticks to the bottom unless the reader scrolled up', async () => {
+for (const isolated of [false, true]) {
+test(`the output sticks to the bottom unless the reader scrolled up${isolated ? ' (cross-origin isolated)' : ''}`, async () => {
   const { page, consoleErrors, close } = await launch();
   try {
-    await startWordCount(page);
+    await startWordCount(page, (isolated ? isolatedServer : server).url);
     for (let i = 1; i <= 12; i += 1) await typeLine(page, `cat dog w${i}`);
     await batchText(page, 12);
+    await nextFrames(page);
     assert.ok(await scroller(page).evaluate((el) => el.scrollHeight > el.clientHeight), 'the output overflows');
     assert.equal(await atBottom(page), true);
 
@@ -55,6 +62,7 @@ test('the output sticks to the bottom unless the reader scrolled up', async () =
     await close();
   }
 });
+}
 
 test('the last 200 batches are kept, the older ones summarised', async () => {
   const { page, consoleErrors, close } = await launch();

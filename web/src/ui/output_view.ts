@@ -87,17 +87,34 @@ export class OutputView {
   // Shows `state` in the next frame: the events that arrive before it are painted together, once.
   update(state: OutputState): void {
     this.pending = state;
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    this.requestFrame();
   }
 
-  // Shows the pending update now (a typed line's batch, taken from the reply slot: the next frame paints
-  // it, whatever else it waits for).
+  // Adds the pending update's nodes now (a typed line's batch, taken from the reply slot): the next frame
+  // paints them, whatever else it waits for. The scroll to the new end, which needs the layout, is left
+  // to that frame: done here, it would hold the nodes back until the layout is done, and the frame
+  // might start without them.
   flush(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
+    const state = this.pending;
+    this.pending = null;
+    if (state) this.render(state, false);
+    this.requestFrame();
+  }
+
+  private requestFrame(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
+  }
+
+  private onFrame(): void {
     this.frame = 0;
     const state = this.pending;
     this.pending = null;
     if (state) this.render(state);
+    else this.stickToBottom();
+  }
+
+  private stickToBottom(): void {
+    if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
   }
 
   setMode(mode: OutputMode): void {
@@ -109,8 +126,9 @@ export class OutputView {
     if (state) this.render(state);
   }
 
-  // Shows `state` now (a pending update is dropped: this one is newer).
-  render(state: OutputState): void {
+  // Shows `state` now (a pending update is dropped: this one is newer); `scroll`: to the new end too,
+  // unless the reader scrolled up.
+  render(state: OutputState, scroll = true): void {
     this.pending = null;
     const keep = new Set(state.entries.map((e) => e.key));
     for (const [key, node] of this.nodes) {
@@ -131,6 +149,6 @@ export class OutputView {
       this.summary.textContent = summary;
     }
     this.last = state;
-    if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
+    if (scroll) this.stickToBottom();
   }
 }
