@@ -86,7 +86,8 @@ export class EngineClient {
     const after = Math.max(this.seq, slot.seq);
     this.send({ type: 'pushLines', source, lines, reply: true });
     void slot.wait(after, REPLY_WAIT_MS).then((answer) => {
-      if (answer && this.receive(answer.data, true)) this.options.onReply?.();
+      // A worker replaced meanwhile numbers its messages afresh: the old one's answer is not one of them.
+      if (answer && slot === this.slot && this.receive(answer.data, true)) this.options.onReply?.();
     });
   }
 
