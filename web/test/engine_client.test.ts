@@ -124,3 +124,26 @@ test('typed lines: the answer is taken from the reply slot once, before its post
     Object.assign(globalThis, { crossOriginIsolated: saved });
   }
 });
+
+test('a worker that cannot be given the reply slot is started without it', () => {
+  const saved = globalThis.crossOriginIsolated;
+  Object.assign(globalThis, { crossOriginIsolated: true });
+  const post = FakeWorker.prototype.postMessage;
+  FakeWorker.prototype.postMessage = function (this: FakeWorker, m: { type: string; replySlot?: unknown }) {
+    if (m.replySlot) throw new Error('DataCloneError: SharedArrayBuffer transfer requires self.crossOriginIsolated');
+    post.call(this, m);
+  };
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    const { client, worker } = started();
+    assert.deepEqual(worker.sent.map((m) => m.type), ['init']);
+    client.run('code');
+    client.pushLines('localhost:9999', ['cat'], true);
+    assert.equal((worker.sent.at(-1) as { reply?: boolean }).reply, undefined);
+  } finally {
+    console.warn = warn;
+    FakeWorker.prototype.postMessage = post;
+    Object.assign(globalThis, { crossOriginIsolated: saved });
+  }
+});

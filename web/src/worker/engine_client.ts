@@ -115,8 +115,18 @@ export class EngineClient {
     this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
     this.worker.onerror = (e) => console.warn(`runnel: engine worker error: ${e.message}`);
     const channel = this.channel ? { channel: this.channel.name } : {};
-    const slot = this.slot ? { replySlot: this.slot.buffer } : {};
-    this.send({ type: 'init', wasmUrl: this.options.wasmUrl, files: this.files, ...channel, ...slot });
+    const init = { type: 'init', wasmUrl: this.options.wasmUrl, files: this.files, ...channel } as const;
+    if (this.slot) {
+      try {
+        this.send({ ...init, replySlot: this.slot.buffer });
+        return;
+      } catch (e) {
+        // A browser that will not share the memory with the worker (DataCloneError): answers come posted.
+        console.warn(`runnel: no reply slot (${String(e)})`);
+        this.slot = null;
+      }
+    }
+    this.send(init);
   }
 
   private restart(runId: number): void {
