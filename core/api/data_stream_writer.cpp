@@ -267,8 +267,7 @@ StreamingQuery DataStreamWriter::start(const std::string& path) {
   cfg.on_progress = [weak, self](const stream::StreamingQueryProgress& p) {
     auto s = weak.lock();
     auto e = self->lock();
-    if (s && s->listener().on_progress && e)
-      s->listener().on_progress(StreamingQuery(e), p.prettyJson());
+    if (s && s->listener().on_progress && e) s->listener().on_progress(StreamingQuery(e));
   };
   cfg.on_terminated = [weak, self, temporary_checkpoint](const std::optional<Error>& e) {
     auto s = weak.lock();

@@ -8,6 +8,7 @@
 #include "pyspark/bindings.h"
 #include "pyspark/interpreter.h"
 #include "runnel/spark_session.h"
+#include "stream/micro_batch_execution.h"
 #include "types/batch.h"
 
 namespace runnel {
@@ -131,12 +132,11 @@ struct Playground::State {
             {"types", std::move(types_json)},
             {"rows", rowsJson(rows)}});
     };
-    l.on_progress = [this](const StreamingQuery& q, const std::string& json) {
-      Json progress = Json::parse(json, nullptr, false);
-      emit({{"type", "progress"},
-            {"queryId", q.id()},
-            {"progress", progress.is_discarded() ? Json(json) : progress}});
-      if (ctx) pyspark::postQueryProgress(*ctx, q, json);
+    l.on_progress = [this](const StreamingQuery& q) {
+      const auto& recent = q.execution()->recentProgress();
+      if (recent.empty()) return;
+      emit({{"type", "progress"}, {"queryId", q.id()}, {"progress", recent.back().toJson()}});
+      if (ctx) pyspark::postQueryProgress(*ctx, q);
     };
     l.on_query_started = [this](const StreamingQuery& q) {
       Json sockets = Json::array();

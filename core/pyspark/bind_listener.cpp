@@ -13,6 +13,7 @@
 #include "pyspark/call_args.h"
 #include "pyspark/class_object.h"
 #include "pyspark/interpreter.h"
+#include "stream/micro_batch_execution.h"
 #include "types/timestamp.h"
 
 namespace runnel::pyspark {
@@ -148,10 +149,10 @@ void postQueryStarted(PySparkContext& ctx, const StreamingQuery& q) {
                                                     {"timestamp", Value::str(nowIso(ctx))}}));
 }
 
-void postQueryProgress(PySparkContext& ctx, const StreamingQuery&, const std::string& json) {
-  if (ctx.listeners.empty()) return;
-  auto j = OrderedJson::parse(json, nullptr, false);
-  if (j.is_discarded()) return;
+void postQueryProgress(PySparkContext& ctx, const StreamingQuery& q) {
+  const auto& recent = q.execution()->recentProgress();
+  if (ctx.listeners.empty() || recent.empty()) return;
+  OrderedJson j = recent.back().toJson();
   post(ctx, "onQueryProgress",
        host<ListenerEvent>("QueryProgressEvent",
                            std::vector<std::pair<std::string, Value>>{

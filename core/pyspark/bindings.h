@@ -70,7 +70,7 @@ Value streamingQueryListenerClass();
 void addListener(PySparkContext& ctx, const Value& listener, SourcePosition pos);
 void removeListener(PySparkContext& ctx, const Value& listener);
 void postQueryStarted(PySparkContext& ctx, const StreamingQuery& q);
-void postQueryProgress(PySparkContext& ctx, const StreamingQuery& q, const std::string& json);
+void postQueryProgress(PySparkContext& ctx, const StreamingQuery& q);  // its lastProgress
 void postQueryTerminated(PySparkContext& ctx, const StreamingQuery& q,
                          const std::optional<Error>& error);
 Value jsonToPython(const std::string& json);

@@ -35,7 +35,9 @@ struct SessionListener {
   std::function<void(const StreamingQuery& query, int64_t batch_id, const types::Batch& rows,
                      const std::string& console_text)>
       on_batch;
-  std::function<void(const StreamingQuery& query, const std::string& progress_json)> on_progress;
+  // A trigger made progress: the query's lastProgress is new. The host renders what it needs of it
+  // (a JSON text costs more than the batch of a typed line).
+  std::function<void(const StreamingQuery& query)> on_progress;
   std::function<void(const StreamingQuery& query)> on_query_started;
   std::function<void(const StreamingQuery& query, const std::optional<Error>& error)>
       on_query_terminated;
