@@ -64,27 +64,53 @@ test(`the output sticks to the bottom unless the reader scrolled up${isolated ? 
 });
 }
 
-test('the last 200 batches are kept, the older ones summarised', async () => {
+for (const isolated of [false, true]) {
+test(`the last 200 batches are kept, the older ones summarised${isolated ? ' (cross-origin isolated)' : ''}`, async () => {
   const { page, consoleErrors, close } = await launch();
   try {
-    await startWordCount(page);
+    await startWordCount(page, (isolated ? isolatedServer : server).url);
     for (let i = 1; i <= 205; i += 1) await typeLine(page, `w${i % 7}`);
     await batchText(page, 205, 60_000);
+    await nextFrames(page);
     const batches = output(page).locator('pre.batch');
     assert.equal(await batches.count(), 200);
     assert.match(await batches.first().textContent(), /^-+\nBatch: 6\n/);
     assert.equal(await output(page).locator('.dropped').textContent(), '6 earlier batches not shown (the last 200 are kept)');
     assert.equal(await atBottom(page), true);
 
+    // A reader who scrolled up to a batch keeps it where it is while the oldest batches leave.
+    const batch100Top = () =>
+      page.evaluate(() => {
+        const out = document.getElementById('output');
+        const node = [...out.querySelectorAll('pre.batch')].find((p) => /^-+\nBatch: 100\n/.test(p.textContent));
+        return node.getBoundingClientRect().top - out.getBoundingClientRect().top;
+      });
+    await scroller(page).evaluate((el) => {
+      const node = [...el.querySelectorAll('pre.batch')].find((p) => /^-+\nBatch: 100\n/.test(p.textContent));
+      el.scrollTop += node.getBoundingClientRect().top - el.getBoundingClientRect().top;
+    });
+    await nextFrames(page);
+    const before = await batch100Top();
+    for (const line of ['cat', 'dog']) await typeLine(page, line);
+    await batchText(page, 207);
+    await nextFrames(page);
+    assert.equal(await output(page).locator('.dropped').textContent(), '8 earlier batches not shown (the last 200 are kept)');
+    assert.ok(Math.abs((await batch100Top()) - before) <= 1, 'the batch read stays in place');
+    assert.equal(await atBottom(page), false);
+
+    await scroller(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await nextFrames(page);
+
     await page.getByRole('button', { name: 'Table view' }).click();
     const tables = output(page).locator('.batch-table');
     assert.equal(await tables.count(), 200);
-    assert.match(await tables.last().locator('.batch-title').textContent(), /^Batch: 205$/);
+    assert.match(await tables.last().locator('.batch-title').textContent(), /^Batch: 207$/);
     await nextFrames(page);
     assert.equal(await atBottom(page), true);
-    await screenshot(page, '7-output-200-batches');
+    await screenshot(page, `7-output-200-batches${isolated ? '-isolated' : ''}`);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
   }
 });
+}

@@ -71,17 +71,32 @@ export class OutputView {
   // Whether the reader is at the bottom, as of the last scroll: known without measuring the layout
   // when a batch arrives (the one measurement left is the scroll to the new end).
   private atBottom = true;
+  // Where the last scroll to the end left the output. A scroll event comes a frame after its scroll,
+  // and batches may have been added meanwhile: an output still there did not scroll up, it grew.
+  private pinnedTop: number | null = null;
   private readonly summary: HTMLElement;
 
   constructor(private readonly scroller: HTMLElement) {
     this.summary = el('div', 'dropped');
     this.summary.hidden = true;
     scroller.append(this.summary);
-    scroller.addEventListener(
-      'scroll',
-      () => (this.atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - BOTTOM_SLACK_PX),
-      { passive: true },
-    );
+    scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    this.setFollowing(true);
+  }
+
+  private onScroll(): void {
+    const top = this.scroller.scrollTop;
+    const unmoved = this.pinnedTop !== null && Math.abs(top - this.pinnedTop) <= 1;
+    if (!unmoved) this.pinnedTop = null;
+    this.setFollowing(unmoved || top + this.scroller.clientHeight >= this.scroller.scrollHeight - BOTTOM_SLACK_PX);
+  }
+
+  // The browser's scroll anchoring keeps the text on screen in place when batches leave from the front:
+  // what a reader who scrolled up wants, but at the bottom it would move the output up, away from the
+  // end (and read as the reader scrolling up). It is off while the output follows the end.
+  private setFollowing(atBottom: boolean): void {
+    this.atBottom = atBottom;
+    this.scroller.classList.toggle('following', atBottom); // no change, no style work, when it has it
   }
 
   // Shows `state` in the next frame: the events that arrive before it are painted together, once.
@@ -114,7 +129,9 @@ export class OutputView {
   }
 
   private stickToBottom(): void {
-    if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
+    if (!this.atBottom) return;
+    this.scroller.scrollTop = this.scroller.scrollHeight;
+    this.pinnedTop = this.scroller.scrollTop; // the layout is clean: read back at no cost
   }
 
   setMode(mode: OutputMode): void {
