@@ -16,6 +16,9 @@ import { batchText, distDir, launch, openPage, startStaticServer } from './harne
 
 const LINES = Number(process.env.RUNNEL_BENCH_LINES ?? 200);
 const PAUSE_BEFORE_ENTER_MS = 100;
+// A line whose batch is not painted by then (an output that stopped following its end never paints
+// it) stops the bench with an error, not a wait without end.
+const FIGURE_TIMEOUT_MS = 10_000;
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -81,7 +84,11 @@ async function measureLatency(page, focus, lines) {
     const figure = page.evaluate((n) => window.__waitFor(n), i);
     await page.waitForTimeout(PAUSE_BEFORE_ENTER_MS);
     await page.keyboard.press('Enter');
-    await figure;
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`bench: line ${i}: its batch was not painted within ${FIGURE_TIMEOUT_MS} ms`)), FIGURE_TIMEOUT_MS);
+    });
+    await Promise.race([figure, late]).finally(() => clearTimeout(timer));
   }
   return page.evaluate(() => ({ latencies: window.__latencies, dom: window.__domLatencies }));
 }
