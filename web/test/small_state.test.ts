@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { HeldEcho } from '../src/state/held_echo';
 import { LineDiscipline } from '../src/state/line_discipline';
 import { MAX_POINTS, addProgress, emptyProgress } from '../src/state/progress_state';
-import { decodeShareFragment, encodeShareFragment } from '../src/state/share_link';
+import { decodeShareFragment, encodeShareFragment, shareFragmentProblem } from '../src/state/share_link';
 import { parseTargetKey, socketTargetFromCode } from '../src/state/socket_target';
 import { DEFAULT_EXAMPLE, EXAMPLES } from '../src/ui/examples';
 
@@ -16,6 +16,24 @@ test('share links round-trip and are versioned', () => {
   assert.equal(decodeShareFragment('#v2.abc'), null);
   assert.equal(decodeShareFragment(''), null);
   assert.equal(decodeShareFragment('#v1.%%%'), null);
+});
+
+test('a fragment that is no readable share link says why', () => {
+  const link = encodeShareFragment('print(1)\n');
+  const cases: [string, RegExp | null][] = [
+    ['', null],
+    ['#', null],
+    [link, null],
+    [link.slice(0, 9), /cut off or damaged/],
+    ['#v1.%%%', /cut off or damaged/],
+    ['#v2.abc', /another version \(v2\)/],
+    ['#section', /not a share link/],
+  ];
+  for (const [fragment, problem] of cases) {
+    const got = shareFragmentProblem(fragment);
+    if (problem === null) assert.equal(got, null, fragment);
+    else assert.match(got ?? '', problem, fragment);
+  }
 });
 
 test('the socket target is read from the code', () => {
@@ -58,6 +76,19 @@ test('progress keeps a bounded series and the latest progress', () => {
   assert.equal(s.batchIds[0], 3);
   assert.equal(s.batchDurationMs.at(-1), 5);
   assert.equal((s.latest as { batchId: number }).batchId, MAX_POINTS + 2);
+});
+
+test("a no-data trigger's progress gives its point to the batch that then runs", () => {
+  let s = emptyProgress();
+  s = addProgress(s, { batchId: 0, inputRowsPerSecond: 0, processedRowsPerSecond: 0 });
+  s = addProgress(s, { batchId: 1, inputRowsPerSecond: 0, processedRowsPerSecond: 0 }); // no data yet
+  s = addProgress(s, { batchId: 1, inputRowsPerSecond: 1.5, processedRowsPerSecond: 1000, durationMs: { triggerExecution: 2 } });
+  assert.deepEqual(s.batchIds, [0, 1]);
+  assert.deepEqual(s.inputRowsPerSecond, [0, 1.5]);
+  assert.deepEqual(s.processedRowsPerSecond, [0, 1000]);
+  assert.deepEqual(s.batchDurationMs, [0, 2]);
+  s = addProgress(s, { batchId: 2, inputRowsPerSecond: 0, processedRowsPerSecond: 0 });
+  assert.deepEqual(s.batchIds, [0, 1, 2]);
 });
 
 test('the echo of a line waits for the engine; what is typed meanwhile waits behind it, in order', () => {

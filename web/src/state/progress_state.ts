@@ -19,12 +19,17 @@ export const emptyProgress = (): ProgressState => ({
 });
 
 const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
-const keep = (xs: number[], x: number): number[] => [...xs, x].slice(-MAX_POINTS);
 
+// One point per batch id. A trigger that found no data reports the id of the batch still to run (as
+// Spark does, at most every spark.sql.streaming.noDataProgressEventInterval): that batch's own progress,
+// when it runs, takes the point's place. The chart needs its x values increasing.
 export function addProgress(state: ProgressState, progress: Record<string, unknown>): ProgressState {
   const duration = (progress.durationMs ?? {}) as Record<string, unknown>;
+  const batchId = num(progress.batchId);
+  const replaces = state.batchIds.length > 0 && state.batchIds[state.batchIds.length - 1] === batchId;
+  const keep = (xs: number[], x: number): number[] => [...(replaces ? xs.slice(0, -1) : xs), x].slice(-MAX_POINTS);
   return {
-    batchIds: keep(state.batchIds, num(progress.batchId)),
+    batchIds: keep(state.batchIds, batchId),
     inputRowsPerSecond: keep(state.inputRowsPerSecond, num(progress.inputRowsPerSecond)),
     processedRowsPerSecond: keep(state.processedRowsPerSecond, num(progress.processedRowsPerSecond)),
     batchDurationMs: keep(state.batchDurationMs, num(duration.triggerExecution)),
