@@ -1,7 +1,8 @@
 // The page from a plain static file server: the terminal pane is the netcat server. Covers the course
 // word count (1; also with the headers runnel serve sends, where typed lines are answered through the
 // reply slot), an AnalysisException marked in the editor (3), a program sleeping while its query
-// takes lines (5), Stop during an endless loop (4) and Stop as Ctrl-C at awaitTermination() (7).
+// takes lines (5), Stop during an endless loop (4) and Stop as Ctrl-C at awaitTermination() (7); also
+// Run pressed twice, and share links pasted into the open page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { batchText, launch, openPage, output, screenshot, shareFragment, startStaticServer, tableCounts, typeInTerminal } from './harness.mjs';
@@ -103,6 +104,17 @@ test('an unknown column is an AnalysisException, marked in the editor', async ()
     const line = page.locator('.cm-line', { has: marked });
     assert.match(await line.textContent(), /groupBy\("wrd"\)/);
     await screenshot(page, '3-analysis-exception');
+    assert.equal(await page.locator('#status').textContent(), 'AnalysisException.');
+
+    // A Python error ends the run too: the status bar names it, whatever its class ends in.
+    await page.goto('about:blank');
+    await openPage(page, server.url + shareFragment('total = 1\nprint(totl)\n'));
+    await page.keyboard.press('Control+Enter');
+    const pythonError = output(page).locator('pre.error');
+    await pythonError.waitFor();
+    assert.match(await pythonError.textContent(), /^NameError: name 'totl' is not defined/);
+    await page.locator('body[data-running=false]').waitFor();
+    assert.equal(await page.locator('#status').textContent(), 'NameError.');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
@@ -198,6 +210,56 @@ test('Stop is Ctrl-C: the except KeyboardInterrupt around awaitTermination() run
     assert.equal(await page.getByText('Stopped.').count(), 1);
     assert.equal(await output(page).getByText('KeyboardInterrupt').count(), 0); // caught: no error
     await screenshot(page, '7-stop-interrupts');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('Run pressed twice while a query runs restarts it once', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await openPage(page, server.url);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await batchText(page, 0);
+    await typeInTerminal(page, 'cat dog cat');
+    await batchText(page, 1);
+
+    // Two clicks in one task, as a double click can make them: the second one while the first stops the query.
+    await page.evaluate(() => {
+      const run = document.getElementById('run');
+      run.click();
+      run.click();
+    });
+    await page.waitForFunction(() => {
+      const batches = [...document.querySelectorAll('#output pre.batch')].map((p) => p.textContent);
+      return batches.length === 1 && /^-+\nBatch: 0\n/.test(batches[0]);
+    });
+    await page.waitForTimeout(1000); // past the page's wait for a stopped worker (500 ms)
+    await typeInTerminal(page, 'dog');
+    assert.deepEqual(tableCounts(await batchText(page, 1)), { dog: 1 });
+    assert.equal(await page.evaluate(() => document.body.dataset.running), 'true');
+    assert.equal(await page.getByRole('button', { name: 'Stop' }).isEnabled(), true);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a share link pasted into the open page loads its code; a damaged one says so', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await openPage(page, server.url);
+    const code = 'print("shared with the class")\n';
+    await page.evaluate((fragment) => (location.hash = fragment), shareFragment(code));
+    await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('shared with the class'));
+    assert.equal(await page.getByRole('combobox', { name: 'Examples' }).inputValue(), 'shared');
+    await page.keyboard.press('Control+Enter');
+    await output(page).locator('pre.text', { hasText: 'shared with the class' }).waitFor();
+
+    await page.evaluate(() => (location.hash = '#v1.%%%'));
+    await output(page).locator('pre.log', { hasText: 'The share link is cut off or damaged' }).waitFor();
+    assert.match(await page.locator('.cm-content').textContent(), /shared with the class/);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

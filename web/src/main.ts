@@ -6,7 +6,7 @@ import { addProgress, emptyProgress } from './state/progress_state';
 import { appendEntry, emptyOutput } from './state/output_state';
 import type { NewEntry } from './state/output_state';
 import { RELAY_CURSORS_KEY, parseRelayCursors, withRelayCursor } from './state/relay_cursors';
-import { decodeShareFragment, encodeShareFragment } from './state/share_link';
+import { decodeShareFragment, encodeShareFragment, shareFragmentProblem } from './state/share_link';
 import { socketNote } from './state/socket_note';
 import { DEFAULT_TARGET, parseTargetKey, socketTargetFromCode } from './state/socket_target';
 import { createEditor } from './ui/editor';
@@ -149,7 +149,7 @@ function onEvent(event: Event): void {
       waitingAt = null;
       if (!event.waiting) {
         setRunning(false);
-        if (!status.textContent?.endsWith('Exception.')) setStatus('Done.');
+        if (shownErrors.size === 0) setStatus('Done.'); // else the status still names the error
       } else {
         setStatus(sockets.length ? `${QUERY_RUNNING}: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : `${QUERY_RUNNING}.`);
       }
@@ -231,9 +231,20 @@ async function loadBundledFiles(): Promise<Record<string, string>> {
   return files;
 }
 
+// A Run that waits for the previous run to stop: another Run meanwhile adds nothing (this one runs the
+// editor's code as it is once the stop is done).
+let restarting = false;
+
 async function run(): Promise<void> {
-  if (runButton.disabled) return;
-  if (running) await stop();
+  if (runButton.disabled || restarting) return;
+  if (running) {
+    restarting = true;
+    try {
+      await stop();
+    } finally {
+      restarting = false;
+    }
+  }
   output = emptyOutput();
   outputView.render(output);
   progress = emptyProgress();
@@ -292,9 +303,34 @@ async function connectRelay(): Promise<void> {
 // ---- controls -----------------------------------------------------------------------------------------
 const examples = $<HTMLSelectElement>('examples');
 for (const ex of EXAMPLES) examples.add(new Option(ex.title, ex.id));
-if (initialCode !== DEFAULT_EXAMPLE.code) {
-  examples.add(new Option(sharedCode === null ? 'Code last run' : 'Shared code', 'shared', true, true), 0);
+// The Examples entry for code that is not one of the examples (a share link, the code last run).
+function showOwnCode(label: string): void {
+  let own = [...examples.options].find((o) => o.value === 'shared');
+  if (!own) {
+    own = new Option(label, 'shared');
+    examples.add(own, 0);
+  }
+  own.text = label;
+  examples.value = 'shared';
 }
+if (initialCode !== DEFAULT_EXAMPLE.code) showOwnCode(sharedCode === null ? 'Code last run' : 'Shared code');
+
+// A share link pasted into the address bar of the open page changes only the fragment: no reload.
+window.addEventListener('hashchange', () => {
+  const code = decodeShareFragment(location.hash);
+  if (code !== null) {
+    editor.setCode(code);
+    editor.clearErrors();
+    showOwnCode('Shared code');
+    setStatus('Shared code loaded: press Run.');
+    return;
+  }
+  const problem = shareFragmentProblem(location.hash);
+  if (problem) append({ kind: 'log', level: 'WARN', message: `${problem} The editor keeps its code.` });
+});
+const linkProblem = shareFragmentProblem(location.hash);
+if (linkProblem) append({ kind: 'log', level: 'WARN', message: `${linkProblem} The editor has ${lastRunCode === null ? 'the default example' : 'the code you ran last'}.` });
+
 examples.addEventListener('change', () => {
   const ex = EXAMPLES.find((e) => e.id === examples.value);
   if (!ex) return;

@@ -3,7 +3,7 @@
 // interrupts its program, whose except and finally blocks print).
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { EngineClient } from '../src/worker/engine_client';
+import { EngineClient, STOP_TIMEOUT_MS } from '../src/worker/engine_client';
 import { ReplySlot } from '../src/worker/reply_slot';
 import { installPolledWaitAsync } from './polled_wait_async';
 import type { Event } from '../src/worker/protocol';
@@ -61,6 +61,24 @@ test('the stopped run is heard until its stopped event, and stale after it', asy
     events.map((e) => e.type),
     ['output', 'output', 'scriptDone', 'stopped'],
   );
+});
+
+test('a Stop while one is on its way is the same Stop: one request, and no restart after the timeout', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const { client, worker, events } = started();
+  const run = client.run('code');
+  const first = client.stop();
+  const second = client.stop();
+  assert.equal(second, first);
+  assert.deepEqual(worker.sent.filter((m) => m.type === 'stop').map((m) => m.runId), [run]);
+  worker.emit({ type: 'stopped', runId: run });
+  await first;
+  const next = client.run('code again');
+  t.mock.timers.tick(STOP_TIMEOUT_MS + 1);
+  assert.equal(worker.terminated, false);
+  assert.equal(FakeWorker.last, worker);
+  worker.emit({ type: 'output', runId: next, text: 'still here\n' });
+  assert.deepEqual(texts(events), ['still here\n']);
 });
 
 test('a run older than the one stopped stays stale', async () => {

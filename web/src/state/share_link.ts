@@ -13,3 +13,15 @@ export function decodeShareFragment(fragment: string): string | null {
   const code = LZString.decompressFromEncodedURIComponent(fragment.slice(PREFIX.length));
   return code ? code : null;
 }
+
+// Why a fragment that is not a readable share link cannot be read, for the learner; null when there is
+// no fragment or it is one.
+export function shareFragmentProblem(fragment: string): string | null {
+  if (fragment === '' || fragment === '#' || decodeShareFragment(fragment) !== null) return null;
+  const version = /^#v(\d+)\./.exec(fragment);
+  if (version && version[1] !== PREFIX.slice(2, -1)) {
+    return `The share link is of another version (v${version[1]}); this page reads v1 links.`;
+  }
+  if (version) return 'The share link is cut off or damaged: its code could not be read.';
+  return 'The address ends in something that is not a share link.';
+}

@@ -34,6 +34,9 @@ export class EngineClient {
   private currentRun = 0;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private stopResolve: (() => void) | undefined;
+  // The Stop on its way: another Stop meanwhile (a double click on Run) is that one, not a second whose
+  // answer the first would take while its own timer later terminates the next run's worker.
+  private stopping: Promise<void> | undefined;
   // The run being stopped: its events until `stopped` still count. Stop interrupts its program
   // (KeyboardInterrupt), whose except and finally blocks may print and stop queries.
   private stoppingRun: number | undefined;
@@ -65,14 +68,16 @@ export class EngineClient {
 
   // Resolves when the worker confirmed, or after it was replaced.
   stop(): Promise<void> {
+    if (this.stopping) return this.stopping;
     const runId = this.currentRun;
     this.currentRun += 1; // whatever the old run says after its `stopped` is stale
     this.stoppingRun = runId;
-    return new Promise((resolve) => {
+    this.stopping = new Promise((resolve) => {
       this.stopResolve = resolve;
       this.send({ type: 'stop', runId });
       this.stopTimer = setTimeout(() => this.restart(runId), STOP_TIMEOUT_MS);
     });
+    return this.stopping;
   }
 
   // `typed`: lines typed at the page. With a reply slot, their answer (the batch they make) is taken from
@@ -140,6 +145,7 @@ export class EngineClient {
     clearTimeout(this.stopTimer);
     this.stopTimer = undefined;
     this.stoppingRun = undefined;
+    this.stopping = undefined;
     const resolve = this.stopResolve;
     this.stopResolve = undefined;
     resolve?.();
