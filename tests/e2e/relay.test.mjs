@@ -61,6 +61,12 @@ test('relay mode: lines written into a real nc -lk reach the page', async () => 
     nc.stdin.write('dog bird\n');
     assert.deepEqual(tableCounts(await batchText(page, 2)), { cat: 2, dog: 2, bird: 1 });
     assert.match(await terminal.locator('.xterm-rows').textContent(), /cat dog cat.*dog bird/);
+    // Keys typed into the mirroring pane go nowhere, and the pane says where to type.
+    await terminal.locator('.xterm-screen').click();
+    await page.keyboard.type('fish');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /type your lines where nc runs/.test(document.querySelector('.xterm-rows').textContent));
+    assert.equal(await output(page).locator('pre.batch', { hasText: /Batch: 3/ }).count(), 0);
     await screenshot(page, '2-relay-word-count');
     assert.deepEqual(consoleErrors, []);
   } finally {

@@ -60,8 +60,14 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
     if (term.textarea) term.textarea.value = '';
   };
 
+  // Keys typed while the pane mirrors a real nc reach no one: said once, in the pane, dimmed.
+  let toldMirror = false;
   const input = (data: string) => {
-    if (mode !== 'netcat') return;
+    if (mode !== 'netcat') {
+      if (!toldMirror) term.write(`\x1b[2m(this pane shows what your nc -lk sends: type your lines where nc runs)\x1b[0m\r\n`);
+      toldMirror = true;
+      return;
+    }
     const { echo, lines } = discipline.feed(data);
     const now = held.typed(echo, lines.length);
     if (now) term.write(now);
@@ -95,6 +101,7 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
       title.textContent = `nc -lk ${port}`;
     },
     setMode: (next, detail) => {
+      if (next !== mode) toldMirror = false;
       mode = next;
       badge.textContent = MODE_LABEL[next];
       badge.dataset.mode = next;
