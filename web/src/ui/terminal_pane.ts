@@ -106,6 +106,7 @@ export function createTerminalPane(root: HTMLElement, onLines: (lines: string[])
       badge.textContent = MODE_LABEL[next];
       badge.dataset.mode = next;
       hint.textContent = detail;
+      hint.title = detail; // all of it where the pane's width ends it in an ellipsis
     },
     mirror: (lines) => {
       for (const line of lines) term.write(`${line}\r\n`);
