@@ -57,6 +57,15 @@ test(`the output sticks to the bottom unless the reader scrolled up${isolated ? 
     await batchText(page, 14);
     await nextFrames(page);
     assert.equal(await atBottom(page), true, 'back at the bottom, the output follows again');
+
+    // Select all in the focused Output takes its text only, not the rest of the page.
+    await scroller(page).focus();
+    await page.keyboard.press('Control+A');
+    const selected = await page.evaluate(() => String(window.getSelection()));
+    assert.match(selected, /^WARN The socket source should not be used/);
+    assert.match(selected, /\n-+\nBatch: 0\n/);
+    assert.match(selected, /Batch: 14\n/);
+    assert.doesNotMatch(selected, /nc -lk|Structured Streaming playground|Progress/);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

@@ -253,13 +253,60 @@ test('a share link pasted into the open page loads its code; a damaged one says 
     const code = 'print("shared with the class")\n';
     await page.evaluate((fragment) => (location.hash = fragment), shareFragment(code));
     await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('shared with the class'));
-    assert.equal(await page.getByRole('combobox', { name: 'Examples' }).inputValue(), 'shared');
+    assert.equal(await page.getByRole('combobox', { name: 'Examples' }).inputValue(), 'own');
     await page.keyboard.press('Control+Enter');
     await output(page).locator('pre.text', { hasText: 'shared with the class' }).waitFor();
 
     await page.evaluate(() => (location.hash = '#v1.%%%'));
     await output(page).locator('pre.log', { hasText: 'The share link is cut off or damaged' }).waitFor();
     assert.match(await page.locator('.cm-content').textContent(), /shared with the class/);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('picking an example keeps your edits under the Example menu', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await openPage(page, server.url);
+    const examples = page.getByRole('combobox', { name: 'Examples' });
+    assert.equal(await examples.inputValue(), 'word-count');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# my own line');
+    await examples.selectOption('rate');
+    await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('rowsPerSecond'));
+    assert.match(await page.locator('#status').textContent(), /Your edits are kept/);
+    assert.equal(await examples.inputValue(), 'rate');
+    await examples.selectOption({ label: 'Your edits' });
+    await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('# my own line'));
+    assert.match(await page.locator('.cm-content').textContent(), /groupBy\("word"\)/);
+    // An example left unchanged is not kept again: the entry still holds the edits.
+    await examples.selectOption('rate');
+    await examples.selectOption({ label: 'Your edits' });
+    await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('# my own line'));
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('on a narrow screen the Output stays in view beside the terminal', async () => {
+  const { page, consoleErrors, close } = await launch({ width: 820, height: 600 });
+  try {
+    await openPage(page, server.url);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await batchText(page, 0);
+    await typeInTerminal(page, 'cat dog cat');
+    await batchText(page, 1);
+    const terminal = page.getByRole('region', { name: 'Terminal' });
+    await terminal.evaluate((el) => el.scrollIntoView({ block: 'start' })); // scrolled down to type there
+    const box = async (region) => page.getByRole('region', { name: region }).boundingBox();
+    const [term, out] = [await box('Terminal'), await box('Output')];
+    assert.ok(out.x >= term.x + term.width, 'the Output is beside the terminal');
+    for (const b of [term, out]) assert.ok(b.y >= 0 && b.y + b.height <= 600, `in view: ${JSON.stringify(b)}`);
+    await screenshot(page, '8-narrow-screen');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

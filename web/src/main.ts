@@ -5,6 +5,8 @@ import { RelayClient, discoverRelay } from './relay/client';
 import { addProgress, emptyProgress } from './state/progress_state';
 import { appendEntry, emptyOutput } from './state/output_state';
 import type { NewEntry } from './state/output_state';
+import { keepOwnCode } from './state/own_code';
+import type { OwnCode } from './state/own_code';
 import { RELAY_CURSORS_KEY, parseRelayCursors, withRelayCursor } from './state/relay_cursors';
 import { decodeShareFragment, encodeShareFragment, shareFragmentProblem } from './state/share_link';
 import { socketNote } from './state/socket_note';
@@ -303,17 +305,22 @@ async function connectRelay(): Promise<void> {
 // ---- controls -----------------------------------------------------------------------------------------
 const examples = $<HTMLSelectElement>('examples');
 for (const ex of EXAMPLES) examples.add(new Option(ex.title, ex.id));
-// The Examples entry for code that is not one of the examples (a share link, the code last run).
-function showOwnCode(label: string): void {
-  let own = [...examples.options].find((o) => o.value === 'shared');
-  if (!own) {
-    own = new Option(label, 'shared');
-    examples.add(own, 0);
+// The Examples entry for the reader's own code (state/own_code.ts): a share link, the code last run, edits.
+const OWN_ENTRY = 'own';
+let ownCode: OwnCode | null = null;
+function showOwnCode(own: OwnCode): void {
+  ownCode = own;
+  let entry = [...examples.options].find((o) => o.value === OWN_ENTRY);
+  if (!entry) {
+    entry = new Option(own.label, OWN_ENTRY);
+    examples.add(entry, 0);
   }
-  own.text = label;
-  examples.value = 'shared';
+  entry.text = own.label;
+  examples.value = OWN_ENTRY;
 }
-if (initialCode !== DEFAULT_EXAMPLE.code) showOwnCode(sharedCode === null ? 'Code last run' : 'Shared code');
+const initialExample = EXAMPLES.find((e) => e.code === initialCode);
+if (initialExample) examples.value = initialExample.id;
+else showOwnCode({ label: sharedCode === null ? 'Code last run' : 'Shared code', code: initialCode });
 
 // A share link pasted into the address bar of the open page changes only the fragment: no reload.
 window.addEventListener('hashchange', () => {
@@ -321,7 +328,7 @@ window.addEventListener('hashchange', () => {
   if (code !== null) {
     editor.setCode(code);
     editor.clearErrors();
-    showOwnCode('Shared code');
+    showOwnCode({ label: 'Shared code', code });
     setStatus('Shared code loaded: press Run.');
     return;
   }
@@ -331,12 +338,24 @@ window.addEventListener('hashchange', () => {
 const linkProblem = shareFragmentProblem(location.hash);
 if (linkProblem) append({ kind: 'log', level: 'WARN', message: `${linkProblem} The editor has ${lastRunCode === null ? 'the default example' : 'the code you ran last'}.` });
 
+// Picking an entry replaces the editor's text (undoable there with Ctrl+Z); text that is none of the
+// entries' is kept first, as the own entry.
 examples.addEventListener('change', () => {
-  const ex = EXAMPLES.find((e) => e.id === examples.value);
-  if (!ex) return;
-  editor.setCode(ex.code);
+  const current = editor.getCode();
+  const choice = examples.value === OWN_ENTRY ? ownCode : EXAMPLES.find((e) => e.id === examples.value);
+  if (!choice || choice.code === current) return;
+  const kept = keepOwnCode(current, ownCode, EXAMPLES);
+  editor.setCode(choice.code);
   editor.clearErrors();
   history.replaceState(null, '', location.pathname + location.search);
+  if (kept !== ownCode && kept && choice !== ownCode) {
+    const example = examples.value;
+    showOwnCode(kept);
+    examples.value = example;
+    setStatus(`Your edits are kept: choose "${kept.label}" under Example to bring them back.`);
+  } else if (kept !== ownCode) {
+    setStatus('Your edits were replaced: Ctrl+Z in the editor brings them back.');
+  }
 });
 
 runButton.addEventListener('click', () => void run());

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HeldEcho } from '../src/state/held_echo';
 import { LineDiscipline } from '../src/state/line_discipline';
+import { EDITS_LABEL, keepOwnCode } from '../src/state/own_code';
 import { MAX_POINTS, addProgress, emptyProgress } from '../src/state/progress_state';
 import { decodeShareFragment, encodeShareFragment, shareFragmentProblem } from '../src/state/share_link';
 import { parseTargetKey, socketTargetFromCode } from '../src/state/socket_target';
@@ -52,6 +53,20 @@ test('the examples menu starts with the course word count', () => {
   assert.equal(EXAMPLES[0].id, 'word-count');
   assert.match(DEFAULT_EXAMPLE.code, /outputMode\("complete"\)/);
   assert.equal(new Set(EXAMPLES.map((e) => e.id)).size, EXAMPLES.length);
+});
+
+test('picking an example keeps code that is not one of the examples', () => {
+  const [wordCount, batch] = EXAMPLES;
+  const shared = { label: 'Shared code', code: 'print(1)\n' };
+  const edited = `${wordCount.code}# mine\n`;
+  const cases: [string, string, typeof shared | null, typeof shared | null][] = [
+    ['an unchanged example', wordCount.code, null, null],
+    ['another unchanged example, with own code kept', batch.code, shared, shared],
+    ['the own code, unchanged', shared.code, shared, shared],
+    ['an edited example', edited, null, { label: EDITS_LABEL, code: edited }],
+    ['edited own code replaces the kept one', 'print(2)\n', shared, { label: EDITS_LABEL, code: 'print(2)\n' }],
+  ];
+  for (const [name, current, own, expected] of cases) assert.deepEqual(keepOwnCode(current, own, EXAMPLES), expected, name);
 });
 
 test('the line discipline echoes, edits and completes lines', () => {

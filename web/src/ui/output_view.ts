@@ -75,12 +75,21 @@ export class OutputView {
   // and batches may have been added meanwhile: an output still there did not scroll up, it grew.
   private pinnedTop: number | null = null;
   private readonly summary: HTMLElement;
+  private readonly placeholder: HTMLElement; // what the region is for, until the first entry
 
   constructor(private readonly scroller: HTMLElement) {
+    this.placeholder = el('p', 'placeholder', 'Press Run: what the code prints and each micro-batch of its queries, as Spark\'s console sink prints it, appear here.');
     this.summary = el('div', 'dropped');
     this.summary.hidden = true;
-    scroller.append(this.summary);
+    scroller.append(this.placeholder, this.summary);
     scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    // Select all, in the focused Output, is its text only (the browser's would take the whole page), ready to copy.
+    scroller.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+        e.preventDefault();
+        window.getSelection()?.selectAllChildren(scroller);
+      }
+    });
     this.setFollowing(true);
   }
 
@@ -165,6 +174,7 @@ export class OutputView {
       this.summary.hidden = summary === '';
       this.summary.textContent = summary;
     }
+    if (state.entries.length > 0) this.placeholder.remove(); // for good: a new run's empty start says nothing
     this.last = state;
     if (scroll) this.stickToBottom();
   }

@@ -7,8 +7,15 @@ import 'uplot/dist/uPlot.min.css';
 import type { ProgressState } from '../state/progress_state';
 import { afterNextFrame } from './after_next_frame';
 
+const INPUT = '#1f77b4';
+const PROCESSED = '#2ca02c';
+const DURATION = '#d62728';
+const LABEL_FONT = '600 11px system-ui, sans-serif';
+const HEIGHT = 170;
+
 export class ProgressChart {
   private plot: uPlot;
+  private readonly placeholder: HTMLElement; // over the empty plot, until the first progress
   private pending: ProgressState | null = null;
   private scheduled = false;
 
@@ -19,28 +26,35 @@ export class ProgressChart {
     this.plot = new uPlot(
       {
         width: Math.max(host.clientWidth, 200),
-        height: 150,
+        height: HEIGHT,
         // Values under the legend would follow the mouse and read "--" without it; the latest are in the JSON.
         legend: { show: true, live: false },
-        scales: { x: { time: false }, ms: { auto: true } },
+        // Each series on a scale of its own, as Spark UI draws each in a graph of its own: a processed rate
+        // a thousand times the input rate (a small batch processed in a millisecond) would flatten it.
+        scales: { x: { time: false }, input: { auto: true }, processed: { auto: true }, ms: { auto: true } },
         axes: [
           { label: 'batch', size: 30, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
-          { label: 'rows/s', size: 50 },
-          { scale: 'ms', side: 1, label: 'ms', size: 45, grid: { show: false } },
+          { scale: 'input', label: 'input rows/s', labelFont: LABEL_FONT, size: 45, stroke: INPUT },
+          { scale: 'processed', side: 1, label: 'processed/s', labelFont: LABEL_FONT, size: 50, stroke: PROCESSED, grid: { show: false } },
+          { scale: 'ms', side: 1, label: 'ms', labelFont: LABEL_FONT, size: 45, stroke: DURATION, grid: { show: false } },
         ],
         series: [
           { label: 'batch' },
-          { label: 'input rows/s', stroke: '#1f77b4', width: 1.5 },
-          { label: 'processed rows/s', stroke: '#2ca02c', width: 1.5 },
-          { label: 'duration ms', stroke: '#d62728', width: 1.5, scale: 'ms' },
+          { label: 'input rows/s', stroke: INPUT, width: 1.5, scale: 'input' },
+          { label: 'processed rows/s', stroke: PROCESSED, width: 1.5, scale: 'processed' },
+          { label: 'duration ms', stroke: DURATION, width: 1.5, scale: 'ms' },
         ],
       },
       [[], [], [], []],
       host,
     );
+    this.placeholder = document.createElement('p');
+    this.placeholder.className = 'chart-placeholder';
+    this.placeholder.textContent = 'No batches yet: each one a query runs adds a point.';
+    host.append(this.placeholder);
     new ResizeObserver(() => {
       const width = Math.max(host.clientWidth, 200);
-      if (width !== this.plot.width) this.plot.setSize({ width, height: 150 });
+      if (width !== this.plot.width) this.plot.setSize({ width, height: HEIGHT });
     }).observe(host);
   }
 
@@ -58,6 +72,7 @@ export class ProgressChart {
   // Shows `state` now (a pending update is dropped: this one is newer).
   render(state: ProgressState): void {
     this.pending = null;
+    this.placeholder.hidden = state.batchIds.length > 0;
     this.plot.setData([state.batchIds, state.inputRowsPerSecond, state.processedRowsPerSecond, state.batchDurationMs]);
     this.json.textContent = state.latest ? JSON.stringify(state.latest, null, 2) : 'No progress yet.';
   }
