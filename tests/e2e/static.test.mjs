@@ -253,7 +253,7 @@ test('a share link pasted into the open page loads its code; a damaged one says 
     const code = 'print("shared with the class")\n';
     await page.evaluate((fragment) => (location.hash = fragment), shareFragment(code));
     await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('shared with the class'));
-    assert.equal(await page.getByRole('combobox', { name: 'Examples' }).inputValue(), 'own');
+    assert.equal(await page.getByRole('combobox', { name: 'Examples' }).evaluate((el) => el.selectedOptions[0].text), 'Shared code');
     await page.keyboard.press('Control+Enter');
     await output(page).locator('pre.text', { hasText: 'shared with the class' }).waitFor();
 
@@ -266,26 +266,73 @@ test('a share link pasted into the open page loads its code; a damaged one says 
   }
 });
 
-test('picking an example keeps your edits under the Example menu', async () => {
+test('code typed in the editor is never lost: picking an example keeps it, a reload brings it back', async () => {
   const { page, consoleErrors, close } = await launch();
   try {
     await openPage(page, server.url);
     const examples = page.getByRole('combobox', { name: 'Examples' });
+    const editorHas = (text) => page.waitForFunction((t) => document.querySelector('.cm-content').textContent.includes(t), text);
+    const pick = async (labelPrefix) => {
+      const value = await examples.evaluate((el, p) => [...el.options].find((o) => o.text.startsWith(p))?.value, labelPrefix);
+      assert.ok(value, `an entry ${labelPrefix}`);
+      await examples.selectOption(value);
+    };
     assert.equal(await examples.inputValue(), 'word-count');
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('# my own line');
+    await page.keyboard.type('# first edits');
     await examples.selectOption('rate');
-    await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('rowsPerSecond'));
-    assert.match(await page.locator('#status').textContent(), /Your edits are kept/);
+    await editorHas('rowsPerSecond');
+    assert.match(await page.locator('#status').textContent(), /Your edits are under Example: "Your edits \(\d\d:\d\d:\d\d\)"/);
     assert.equal(await examples.inputValue(), 'rate');
-    await examples.selectOption({ label: 'Your edits' });
-    await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('# my own line'));
+    // Edits of a second example are kept beside the first ones.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# second edits');
+    await examples.selectOption('word-count');
+    await pick('Your edits');
+    await editorHas('# second edits');
+    const ownLabels = await examples.evaluate((el) => [...el.querySelectorAll('optgroup[label="Your code"] option')].length);
+    assert.equal(ownLabels, 2);
+    await examples.evaluate((el) => {
+      el.value = el.querySelectorAll('optgroup[label="Your code"] option')[1].value;
+      el.dispatchEvent(new Event('change'));
+    });
+    await editorHas('# first edits');
     assert.match(await page.locator('.cm-content').textContent(), /groupBy\("word"\)/);
-    // An example left unchanged is not kept again: the entry still holds the edits.
-    await examples.selectOption('rate');
-    await examples.selectOption({ label: 'Your edits' });
-    await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('# my own line'));
+
+    // Text typed and never run comes back after a reload, its entries too.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# not run yet');
+    await page.waitForTimeout(600); // the draft is saved a moment after typing stops
+    await page.reload();
+    await page.locator('body[data-engine=ready]').waitFor();
+    await editorHas('# not run yet');
+    assert.equal(await examples.evaluate((el) => el.querySelectorAll('optgroup[label="Your code"] option').length), 3);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a share link opens its code, and the code run since comes back after a reload', async () => {
+  const { page, consoleErrors, close } = await launch();
+  try {
+    await openPage(page, server.url + shareFragment('print("from the link")\n'));
+    const examples = page.getByRole('combobox', { name: 'Examples' });
+    assert.equal(await examples.evaluate((el) => el.selectedOptions[0].text), 'Shared code');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('print("mine")');
+    await page.keyboard.press('Control+Enter');
+    await output(page).locator('pre.text', { hasText: 'mine' }).waitFor();
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => location.hash), '', 'the link left the address once the code was not its code');
+    await page.reload();
+    await page.locator('body[data-engine=ready]').waitFor();
+    assert.match(await page.locator('.cm-content').textContent(), /print\("mine"\)/);
+    assert.ok(await examples.evaluate((el) => [...el.options].some((o) => o.text === 'Shared code')), 'the link\'s code is still an entry');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

@@ -5,8 +5,8 @@ import { RelayClient, discoverRelay } from './relay/client';
 import { addProgress, emptyProgress } from './state/progress_state';
 import { appendEntry, emptyOutput } from './state/output_state';
 import type { NewEntry } from './state/output_state';
-import { keepOwnCode } from './state/own_code';
-import type { OwnCode } from './state/own_code';
+import { EDITS_LABEL, keepOwnCode, ownEntryOf, parseOwnCodes } from './state/own_code';
+import type { OwnCode, OwnCodes } from './state/own_code';
 import { RELAY_CURSORS_KEY, parseRelayCursors, withRelayCursor } from './state/relay_cursors';
 import { decodeShareFragment, encodeShareFragment, shareFragmentProblem } from './state/share_link';
 import { socketNote } from './state/socket_note';
@@ -36,7 +36,9 @@ let relay: RelayClient | null = null;
 let relayTargetUp = false;
 let durable = false; // the worker keeps checkpoints and delivered lines in IndexedDB
 let resumedRun = false; // the run's query restarted from a checkpoint: the relay resumes where the page was
-const LAST_CODE_KEY = 'runnel.lastRunCode.v1'; // a reload shows the code last run (its checkpoint resumes)
+const LAST_CODE_KEY = 'runnel.lastRunCode.v1'; // the code last run (a reload resumes its checkpoint)
+const DRAFT_KEY = 'runnel.draft.v1'; // the editor's text, saved as it changes: a reload shows it again
+const OWN_CODES_KEY = 'runnel.ownCode.v1'; // the Examples menu's entries of own code (state/own_code.ts)
 
 const outputView = new OutputView($('output'));
 const chart = new ProgressChart($('chart'), $('progress-json'));
@@ -59,10 +61,32 @@ function append(entry: NewEntry): void {
 }
 
 // ---- editor -------------------------------------------------------------------------------------------
+// The editor opens a share link's code, else the text it had (or, saved before drafts were, the code last
+// run), else the course word count.
 const sharedCode = decodeShareFragment(location.hash);
-const lastRunCode = sharedCode === null ? localStorage.getItem(LAST_CODE_KEY) : null;
-const initialCode = sharedCode ?? lastRunCode ?? DEFAULT_EXAMPLE.code;
-const editor = createEditor($('editor'), initialCode, () => void run(), () => updatePort());
+const draftCode = localStorage.getItem(DRAFT_KEY) ?? localStorage.getItem(LAST_CODE_KEY);
+const initialCode = sharedCode ?? draftCode ?? DEFAULT_EXAMPLE.code;
+const editor = createEditor($('editor'), initialCode, () => void run(), () => {
+  updatePort();
+  scheduleDraftSave();
+});
+
+// The draft is saved a moment after typing stops, and when the page goes away. Once the text is no longer
+// a share link's, the link leaves the address: a reload then shows the text, not the link's code.
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleDraftSave(): void {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(saveDraft, 400);
+}
+function saveDraft(): void {
+  clearTimeout(draftTimer);
+  const code = editor.getCode();
+  localStorage.setItem(DRAFT_KEY, code);
+  const linked = decodeShareFragment(location.hash);
+  if (linked !== null && linked !== code) history.replaceState(null, '', location.pathname + location.search);
+  selectEntryOf(code);
+}
+window.addEventListener('pagehide', saveDraft);
 
 // ---- terminal -----------------------------------------------------------------------------------------
 const terminal = createTerminalPane($('terminal'), (lines) => deliver(lines, true));
@@ -149,15 +173,17 @@ function onEvent(event: Event): void {
       return;
     case 'scriptDone':
       waitingAt = null;
+      programDone = event.waiting;
       if (!event.waiting) {
         setRunning(false);
         if (shownErrors.size === 0) setStatus('Done.'); // else the status still names the error
       } else {
-        setStatus(sockets.length ? `${QUERY_RUNNING}: type lines into nc -lk ${parseTargetKey(sockets[0])?.port}.` : `${QUERY_RUNNING}.`);
+        showWaiting();
       }
       return;
     case 'stopped':
       waitingAt = null;
+      programDone = false;
       setRunning(false);
       setStatus('Stopped.');
       return;
@@ -176,6 +202,7 @@ function showError(error: { errorClass: string; message: string; line?: number; 
   editor.showError(error);
   if (endsRun) {
     waitingAt = null;
+    programDone = false;
     setRunning(false);
   }
   setStatus(`${error.errorClass}.`);
@@ -185,12 +212,14 @@ function showError(error: { errorClass: string; message: string; line?: number; 
 // socket source connects (it connects in its first batch, after the wait began).
 const QUERY_RUNNING = 'Query running';
 let waitingAt: string | null = null;
+let programDone = false; // the program ended and left its queries running (a cell without awaitTermination())
 
 function showWaiting(): void {
-  if (waitingAt === null) return;
+  const at = waitingAt ?? (programDone ? QUERY_RUNNING : null);
+  if (at === null) return;
   const port = sockets.length ? parseTargetKey(sockets[0])?.port : undefined;
-  if (port !== undefined) setStatus(`${waitingAt}: type lines into nc -lk ${port}.`);
-  else setStatus(waitingAt === QUERY_RUNNING ? `${QUERY_RUNNING}.` : `${waitingAt}; queries keep running.`);
+  if (port !== undefined) setStatus(`${at}: type lines into nc -lk ${port}.`);
+  else setStatus(at === QUERY_RUNNING ? `${QUERY_RUNNING}.` : `${at}; queries keep running.`);
 }
 
 function onSockets(targets: string[]): void {
@@ -253,6 +282,7 @@ async function run(): Promise<void> {
   chart.render(progress);
   sockets = [];
   waitingAt = null;
+  programDone = false;
   shownErrors = new Set();
   relay?.unsubscribe();
   editor.clearErrors();
@@ -261,6 +291,7 @@ async function run(): Promise<void> {
   setRunning(true);
   setStatus('Running…');
   localStorage.setItem(LAST_CODE_KEY, editor.getCode());
+  saveDraft(); // a reload right after shows this code, not a share link's
   engine.run(editor.getCode());
 }
 
@@ -304,58 +335,84 @@ async function connectRelay(): Promise<void> {
 
 // ---- controls -----------------------------------------------------------------------------------------
 const examples = $<HTMLSelectElement>('examples');
-for (const ex of EXAMPLES) examples.add(new Option(ex.title, ex.id));
-// The Examples entry for the reader's own code (state/own_code.ts): a share link, the code last run, edits.
-const OWN_ENTRY = 'own';
-let ownCode: OwnCode | null = null;
-function showOwnCode(own: OwnCode): void {
-  ownCode = own;
-  let entry = [...examples.options].find((o) => o.value === OWN_ENTRY);
-  if (!entry) {
-    entry = new Option(own.label, OWN_ENTRY);
-    examples.add(entry, 0);
-  }
-  entry.text = own.label;
-  examples.value = OWN_ENTRY;
+// The menu: the reader's own code (state/own_code.ts) above the examples, each group under its name.
+const OWN_PREFIX = 'own-';
+let ownCodes = parseOwnCodes(localStorage.getItem(OWN_CODES_KEY));
+const ownGroup = document.createElement('optgroup');
+ownGroup.label = 'Your code';
+const exampleGroup = document.createElement('optgroup');
+exampleGroup.label = 'Examples';
+for (const ex of EXAMPLES) exampleGroup.append(new Option(ex.title, ex.id));
+examples.append(ownGroup, exampleGroup);
+
+const clock = () => new Date().toTimeString().slice(0, 8); // to the second: entries' labels differ
+function setOwnCodes(codes: OwnCodes): void {
+  ownCodes = codes;
+  localStorage.setItem(OWN_CODES_KEY, JSON.stringify(codes));
+  const selected = examples.value;
+  ownGroup.replaceChildren(...codes.entries.map((e) => new Option(e.label, `${OWN_PREFIX}${e.id}`)));
+  if (codes.entries.length === 0) ownGroup.remove();
+  else if (!ownGroup.isConnected) examples.prepend(ownGroup);
+  examples.value = selected;
 }
-const initialExample = EXAMPLES.find((e) => e.code === initialCode);
-if (initialExample) examples.value = initialExample.id;
-else showOwnCode({ label: sharedCode === null ? 'Code last run' : 'Shared code', code: initialCode });
+// Keeps `code` as an entry unless one (or an example) holds it; the new entry, if one was made.
+function keepCode(code: string, label = `${EDITS_LABEL} (${clock()})`): OwnCode | null {
+  const { codes, kept } = keepOwnCode(ownCodes, code, label, EXAMPLES);
+  if (kept) setOwnCodes(codes);
+  return kept;
+}
+// The entry whose code the editor holds is the one selected (after Ctrl+Z too); edits leave it as it is.
+function selectEntryOf(code: string): void {
+  const example = EXAMPLES.find((e) => e.code === code);
+  const own = ownEntryOf(ownCodes, code);
+  if (example) examples.value = example.id;
+  else if (own) examples.value = `${OWN_PREFIX}${own.id}`;
+}
+function codeOfEntry(value: string): { title: string; code: string } | undefined {
+  if (!value.startsWith(OWN_PREFIX)) return EXAMPLES.find((e) => e.id === value);
+  const own = ownCodes.entries.find((e) => `${OWN_PREFIX}${e.id}` === value);
+  return own && { title: own.label, code: own.code };
+}
+
+setOwnCodes(ownCodes);
+// The code last run and the text the editor had, when the editor opens other code (a share link).
+const lastRunCode = localStorage.getItem(LAST_CODE_KEY);
+if (lastRunCode !== null && lastRunCode !== initialCode) keepCode(lastRunCode, 'Code last run');
+if (draftCode !== null && draftCode !== initialCode) keepCode(draftCode);
+keepCode(initialCode, sharedCode !== null ? 'Shared code' : initialCode === lastRunCode ? 'Code last run' : undefined);
+selectEntryOf(initialCode);
 
 // A share link pasted into the address bar of the open page changes only the fragment: no reload.
 window.addEventListener('hashchange', () => {
   const code = decodeShareFragment(location.hash);
   if (code !== null) {
+    const kept = keepCode(editor.getCode());
+    keepCode(code, 'Shared code');
     editor.setCode(code);
     editor.clearErrors();
-    showOwnCode({ label: 'Shared code', code });
-    setStatus('Shared code loaded: press Run.');
+    selectEntryOf(code);
+    setStatus(`Shared code loaded: press Run.${kept ? ` Your edits are under Example: "${kept.label}".` : ''}`);
     return;
   }
   const problem = shareFragmentProblem(location.hash);
   if (problem) append({ kind: 'log', level: 'WARN', message: `${problem} The editor keeps its code.` });
 });
 const linkProblem = shareFragmentProblem(location.hash);
-if (linkProblem) append({ kind: 'log', level: 'WARN', message: `${linkProblem} The editor has ${lastRunCode === null ? 'the default example' : 'the code you ran last'}.` });
+if (linkProblem) append({ kind: 'log', level: 'WARN', message: `${linkProblem} The editor has ${draftCode === null ? 'the default example' : 'your code from last time'}.` });
 
-// Picking an entry replaces the editor's text (undoable there with Ctrl+Z); text that is none of the
-// entries' is kept first, as the own entry.
+// Picking an entry replaces the editor's text (undoable there with Ctrl+Z); text no entry holds is kept
+// first, as an entry of its own.
 examples.addEventListener('change', () => {
+  const choice = codeOfEntry(examples.value);
   const current = editor.getCode();
-  const choice = examples.value === OWN_ENTRY ? ownCode : EXAMPLES.find((e) => e.id === examples.value);
   if (!choice || choice.code === current) return;
-  const kept = keepOwnCode(current, ownCode, EXAMPLES);
+  const value = examples.value;
+  const kept = keepCode(current);
   editor.setCode(choice.code);
   editor.clearErrors();
-  history.replaceState(null, '', location.pathname + location.search);
-  if (kept !== ownCode && kept && choice !== ownCode) {
-    const example = examples.value;
-    showOwnCode(kept);
-    examples.value = example;
-    setStatus(`Your edits are kept: choose "${kept.label}" under Example to bring them back.`);
-  } else if (kept !== ownCode) {
-    setStatus('Your edits were replaced: Ctrl+Z in the editor brings them back.');
-  }
+  examples.value = value;
+  saveDraft();
+  setStatus(kept ? `Your edits are under Example: "${kept.label}".` : `${choice.title}: press Run.`);
 });
 
 runButton.addEventListener('click', () => void run());

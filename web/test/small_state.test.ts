@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HeldEcho } from '../src/state/held_echo';
 import { LineDiscipline } from '../src/state/line_discipline';
-import { EDITS_LABEL, keepOwnCode } from '../src/state/own_code';
+import { MAX_OWN_CODES, keepOwnCode, noOwnCodes, ownEntryOf, parseOwnCodes } from '../src/state/own_code';
 import { MAX_POINTS, addProgress, emptyProgress } from '../src/state/progress_state';
 import { decodeShareFragment, encodeShareFragment, shareFragmentProblem } from '../src/state/share_link';
 import { parseTargetKey, socketTargetFromCode } from '../src/state/socket_target';
@@ -55,18 +55,37 @@ test('the examples menu starts with the course word count', () => {
   assert.equal(new Set(EXAMPLES.map((e) => e.id)).size, EXAMPLES.length);
 });
 
-test('picking an example keeps code that is not one of the examples', () => {
-  const [wordCount, batch] = EXAMPLES;
-  const shared = { label: 'Shared code', code: 'print(1)\n' };
+test('opening other code keeps the text no entry holds, newest first, a bounded few', () => {
+  const [wordCount] = EXAMPLES;
+  let codes = noOwnCodes();
+  const keep = (code: string, label = 'Your edits') => {
+    const r = keepOwnCode(codes, code, label, EXAMPLES);
+    codes = r.codes;
+    return r.kept;
+  };
+  assert.equal(keep(wordCount.code), null, 'an unchanged example');
+  assert.equal(keep('  \n'), null, 'blank text');
+  assert.deepEqual(keep('print(1)\n', 'Shared code'), { id: 1, label: 'Shared code', code: 'print(1)\n' });
+  assert.equal(keep('print(1)\n'), null, 'an entry holds it');
   const edited = `${wordCount.code}# mine\n`;
-  const cases: [string, string, typeof shared | null, typeof shared | null][] = [
-    ['an unchanged example', wordCount.code, null, null],
-    ['another unchanged example, with own code kept', batch.code, shared, shared],
-    ['the own code, unchanged', shared.code, shared, shared],
-    ['an edited example', edited, null, { label: EDITS_LABEL, code: edited }],
-    ['edited own code replaces the kept one', 'print(2)\n', shared, { label: EDITS_LABEL, code: 'print(2)\n' }],
-  ];
-  for (const [name, current, own, expected] of cases) assert.deepEqual(keepOwnCode(current, own, EXAMPLES), expected, name);
+  assert.deepEqual(keep(edited), { id: 2, label: 'Your edits', code: edited });
+  assert.deepEqual(codes.entries.map((e) => e.id), [2, 1]);
+  assert.equal(ownEntryOf(codes, 'print(1)\n')?.label, 'Shared code');
+  for (let i = 0; i < MAX_OWN_CODES; i += 1) keep(`print(${i + 10})\n`);
+  assert.equal(codes.entries.length, MAX_OWN_CODES);
+  assert.equal(codes.entries[0].code, `print(${MAX_OWN_CODES + 9})\n`);
+  assert.equal(ownEntryOf(codes, edited), undefined, 'the oldest left');
+});
+
+test('own code entries round-trip through storage; unreadable storage is none', () => {
+  const { codes } = keepOwnCode(noOwnCodes(), 'print(1)\n', 'Your edits (10:00)', EXAMPLES);
+  assert.deepEqual(parseOwnCodes(JSON.stringify(codes)), codes);
+  assert.deepEqual(parseOwnCodes(null), noOwnCodes());
+  assert.deepEqual(parseOwnCodes('{not json'), noOwnCodes());
+  assert.deepEqual(parseOwnCodes('{"next":1,"entries":[{"id":4,"label":"x","code":"y"},{"id":"bad"}]}'), {
+    next: 5,
+    entries: [{ id: 4, label: 'x', code: 'y' }],
+  });
 });
 
 test('the line discipline echoes, edits and completes lines', () => {

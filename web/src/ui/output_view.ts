@@ -51,7 +51,9 @@ function renderEntry(entry: OutputEntry, mode: OutputMode): HTMLElement {
       return el('pre', 'text', entry.text);
     case 'error': {
       const where = entry.line ? ` (line ${entry.line}${entry.column ? `, column ${entry.column}` : ''})` : '';
-      const pre = el('pre', 'error', `${entry.errorClass}: ${entry.message}${where}`);
+      // The position goes after the message's first line: a message may go on with a plan tree.
+      const [first, ...rest] = entry.message.split('\n');
+      const pre = el('pre', 'error', [`${entry.errorClass}: ${first}${where}`, ...rest].join('\n'));
       pre.setAttribute('role', 'alert');
       return pre;
     }

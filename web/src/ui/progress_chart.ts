@@ -12,6 +12,12 @@ const PROCESSED = '#2ca02c';
 const DURATION = '#d62728';
 const LABEL_FONT = '600 11px system-ui, sans-serif';
 const HEIGHT = 170;
+// Each scale from 0 to its largest value times `headroom`, a different one per series: a steady series sits
+// where its value is on its axis, and steady series on scales of their own (a rate source's input and
+// processed rates) lie at different heights instead of on one line.
+const fromZero =
+  (headroom: number) =>
+  (_u: uPlot, _min: number | null, max: number | null): [number, number] => [0, max !== null && max > 0 ? max * headroom : 1];
 
 export class ProgressChart {
   private plot: uPlot;
@@ -31,17 +37,17 @@ export class ProgressChart {
         legend: { show: true, live: false },
         // Each series on a scale of its own, as Spark UI draws each in a graph of its own: a processed rate
         // a thousand times the input rate (a small batch processed in a millisecond) would flatten it.
-        scales: { x: { time: false }, input: { auto: true }, processed: { auto: true }, ms: { auto: true } },
+        scales: { x: { time: false }, input: { range: fromZero(1.2) }, processed: { range: fromZero(1.6) }, ms: { range: fromZero(2.5) } },
         axes: [
           { label: 'batch', size: 30, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
           { scale: 'input', label: 'input rows/s', labelFont: LABEL_FONT, size: 45, stroke: INPUT },
-          { scale: 'processed', side: 1, label: 'processed/s', labelFont: LABEL_FONT, size: 50, stroke: PROCESSED, grid: { show: false } },
+          { scale: 'processed', side: 1, label: 'processed/s', labelFont: LABEL_FONT, size: 62, stroke: PROCESSED, grid: { show: false } },
           { scale: 'ms', side: 1, label: 'ms', labelFont: LABEL_FONT, size: 45, stroke: DURATION, grid: { show: false } },
         ],
         series: [
           { label: 'batch' },
           { label: 'input rows/s', stroke: INPUT, width: 1.5, scale: 'input' },
-          { label: 'processed rows/s', stroke: PROCESSED, width: 1.5, scale: 'processed' },
+          { label: 'processed rows/s', stroke: PROCESSED, width: 1.5, scale: 'processed', dash: [6, 4] },
           { label: 'duration ms', stroke: DURATION, width: 1.5, scale: 'ms' },
         ],
       },
