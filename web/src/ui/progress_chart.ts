@@ -11,7 +11,9 @@ const INPUT = '#1f77b4';
 const PROCESSED = '#2ca02c';
 const DURATION = '#d62728';
 const LABEL_FONT = '600 11px system-ui, sans-serif';
-const HEIGHT = 170;
+// A short window (a laptop at 700 px) gets a lower chart: the pane then still shows the JSON's toggle.
+const SHORT_WINDOW = '(max-height: 760px) and (min-width: 901px)';
+const chartHeight = () => (window.matchMedia(SHORT_WINDOW).matches ? 140 : 170);
 // Each scale from 0 to its largest value times `headroom`, a different one per series: a steady series sits
 // where its value is on its axis, and steady series on scales of their own (a rate source's input and
 // processed rates) lie at different heights instead of on one line.
@@ -32,7 +34,7 @@ export class ProgressChart {
     this.plot = new uPlot(
       {
         width: Math.max(host.clientWidth, 200),
-        height: HEIGHT,
+        height: chartHeight(),
         // Values under the legend would follow the mouse and read "--" without it; the latest are in the JSON.
         legend: { show: true, live: false },
         // Each series on a scale of its own, as Spark UI draws each in a graph of its own: a processed rate
@@ -58,10 +60,13 @@ export class ProgressChart {
     this.placeholder.className = 'chart-placeholder';
     this.placeholder.textContent = 'No batches yet: each one a query runs adds a point.';
     host.append(this.placeholder);
-    new ResizeObserver(() => {
+    const resize = () => {
       const width = Math.max(host.clientWidth, 200);
-      if (width !== this.plot.width) this.plot.setSize({ width, height: HEIGHT });
-    }).observe(host);
+      const height = chartHeight();
+      if (width !== this.plot.width || height !== this.plot.height) this.plot.setSize({ width, height });
+    };
+    new ResizeObserver(resize).observe(host);
+    window.matchMedia(SHORT_WINDOW).addEventListener('change', resize);
   }
 
   // Shows `state` after the next frame.
