@@ -301,6 +301,15 @@ test('code typed in the editor is never lost: picking an example keeps it, a rel
     await editorHas('# first edits');
     assert.match(await page.locator('.cm-content').textContent(), /groupBy\("word"\)/);
 
+    // One Ctrl+Z undoes a pick whole, with what was typed just before it.
+    await page.keyboard.type('# typed just before');
+    await examples.selectOption('rate');
+    await editorHas('rowsPerSecond');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Z');
+    await editorHas('# typed just before');
+    assert.match(await page.locator('.cm-content').textContent(), /# first edits/);
+
     // Text typed and never run comes back after a reload, its entries too.
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
@@ -309,7 +318,7 @@ test('code typed in the editor is never lost: picking an example keeps it, a rel
     await page.reload();
     await page.locator('body[data-engine=ready]').waitFor();
     await editorHas('# not run yet');
-    assert.equal(await examples.evaluate((el) => el.querySelectorAll('optgroup[label="Your code"] option').length), 3);
+    assert.equal(await examples.evaluate((el) => el.querySelectorAll('optgroup[label="Your code"] option').length), 4);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();

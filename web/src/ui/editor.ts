@@ -1,7 +1,7 @@
 // The code editor: CodeMirror 6 with Python highlighting. Engine errors become diagnostics at their
 // line and column, labelled with Spark's error class.
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
@@ -65,7 +65,9 @@ export function createEditor(parent: HTMLElement, code: string, onRun: () => voi
   return {
     view,
     getCode: () => view.state.doc.toString(),
-    setCode: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    // An undo step of its own: Ctrl+Z undoes the whole replacement, not also what was typed just before it.
+    setCode: (text) =>
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: isolateHistory.of('full') }),
     showError: (error) => {
       const { from, to } = errorRange(view.state.doc, error);
       const diagnostic: Diagnostic = { from, to, severity: 'error', source: error.errorClass, message: `${error.errorClass}: ${error.message}` };
