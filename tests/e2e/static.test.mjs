@@ -266,59 +266,59 @@ test('a share link pasted into the open page loads its code; a damaged one says 
   }
 });
 
+// The editor and the Example menu's "Your code" entries, for the tests below.
+const codeHas = (page, text) => page.waitForFunction((t) => document.querySelector('.cm-content').textContent.includes(t), text);
+const codeText = (page) => page.locator('.cm-content').textContent();
+async function typeAtEndOfCode(page, text) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+const OWN_ENTRIES = 'optgroup[label="Your code"] option';
+const ownEntryCount = (examples) => examples.evaluate((el, sel) => el.querySelectorAll(sel).length, OWN_ENTRIES);
+
 test('code typed in the editor is never lost: picking an example keeps it, a reload brings it back', async () => {
   const { page, consoleErrors, close } = await launch();
   try {
     await openPage(page, server.url);
     const examples = page.getByRole('combobox', { name: 'Examples' });
-    const editorHas = (text) => page.waitForFunction((t) => document.querySelector('.cm-content').textContent.includes(t), text);
     const pick = async (labelPrefix) => {
       const value = await examples.evaluate((el, p) => [...el.options].find((o) => o.text.startsWith(p))?.value, labelPrefix);
       assert.ok(value, `an entry ${labelPrefix}`);
       await examples.selectOption(value);
     };
     assert.equal(await examples.inputValue(), 'word-count');
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('# first edits');
+    await typeAtEndOfCode(page, '# first edits');
     await examples.selectOption('rate');
-    await editorHas('rowsPerSecond');
+    await codeHas(page, 'rowsPerSecond');
     assert.match(await page.locator('#status').textContent(), /Your edits are under Example: "Your edits \(\d\d:\d\d:\d\d\)"/);
     assert.equal(await examples.inputValue(), 'rate');
     // Edits of a second example are kept beside the first ones.
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('# second edits');
+    await typeAtEndOfCode(page, '# second edits');
     await examples.selectOption('word-count');
     await pick('Your edits');
-    await editorHas('# second edits');
-    const ownLabels = await examples.evaluate((el) => [...el.querySelectorAll('optgroup[label="Your code"] option')].length);
-    assert.equal(ownLabels, 2);
-    await examples.evaluate((el) => {
-      el.value = el.querySelectorAll('optgroup[label="Your code"] option')[1].value;
-      el.dispatchEvent(new Event('change'));
-    });
-    await editorHas('# first edits');
-    assert.match(await page.locator('.cm-content').textContent(), /groupBy\("word"\)/);
+    await codeHas(page, '# second edits');
+    assert.equal(await ownEntryCount(examples), 2);
+    await examples.selectOption(await examples.evaluate((el, sel) => el.querySelectorAll(sel)[1].value, OWN_ENTRIES));
+    await codeHas(page, '# first edits');
+    assert.match(await codeText(page), /groupBy\("word"\)/);
 
     // One Ctrl+Z undoes a pick whole, with what was typed just before it.
     await page.keyboard.type('# typed just before');
     await examples.selectOption('rate');
-    await editorHas('rowsPerSecond');
+    await codeHas(page, 'rowsPerSecond');
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+Z');
-    await editorHas('# typed just before');
-    assert.match(await page.locator('.cm-content').textContent(), /# first edits/);
+    await codeHas(page, '# typed just before');
+    assert.match(await codeText(page), /# first edits/);
 
     // Text typed and never run comes back after a reload, its entries too.
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('# not run yet');
+    await typeAtEndOfCode(page, '# not run yet');
     await page.waitForTimeout(600); // the draft is saved a moment after typing stops
     await page.reload();
     await page.locator('body[data-engine=ready]').waitFor();
-    await editorHas('# not run yet');
-    assert.equal(await examples.evaluate((el) => el.querySelectorAll('optgroup[label="Your code"] option').length), 4);
+    await codeHas(page, '# not run yet');
+    assert.equal(await ownEntryCount(examples), 4);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
@@ -331,16 +331,14 @@ test('a share link opens its code, and the code run since comes back after a rel
     await openPage(page, server.url + shareFragment('print("from the link")\n'));
     const examples = page.getByRole('combobox', { name: 'Examples' });
     assert.equal(await examples.evaluate((el) => el.selectedOptions[0].text), 'Shared code');
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('print("mine")');
+    await typeAtEndOfCode(page, 'print("mine")');
     await page.keyboard.press('Control+Enter');
     await output(page).locator('pre.text', { hasText: 'mine' }).waitFor();
     await page.waitForTimeout(600);
     assert.equal(await page.evaluate(() => location.hash), '', 'the link left the address once the code was not its code');
     await page.reload();
     await page.locator('body[data-engine=ready]').waitFor();
-    assert.match(await page.locator('.cm-content').textContent(), /print\("mine"\)/);
+    assert.match(await codeText(page), /print\("mine"\)/);
     assert.ok(await examples.evaluate((el) => [...el.options].some((o) => o.text === 'Shared code')), 'the link\'s code is still an entry');
     assert.deepEqual(consoleErrors, []);
   } finally {

@@ -43,6 +43,16 @@ const OWN_CODES_KEY = 'runnel.ownCode.v1'; // the Examples menu's entries of own
 const outputView = new OutputView($('output'));
 const chart = new ProgressChart($('chart'), $('progress-json'));
 
+// localStorage keeps conveniences (drafts, own code, the code last run): when it is full or off, the page
+// goes on without them rather than fail the Run or the pick that wrote them.
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch (e) {
+    console.warn(`runnel: could not keep ${key} in localStorage (${String(e)})`);
+  }
+}
+
 function setStatus(text: string): void {
   status.textContent = text;
   status.title = text; // all of it where the bar's room ends it in an ellipsis
@@ -64,7 +74,8 @@ function append(entry: NewEntry): void {
 // The editor opens a share link's code, else the text it had (or, saved before drafts were, the code last
 // run), else the course word count.
 const sharedCode = decodeShareFragment(location.hash);
-const draftCode = localStorage.getItem(DRAFT_KEY) ?? localStorage.getItem(LAST_CODE_KEY);
+const lastRunCode = localStorage.getItem(LAST_CODE_KEY);
+const draftCode = localStorage.getItem(DRAFT_KEY) ?? lastRunCode;
 const initialCode = sharedCode ?? draftCode ?? DEFAULT_EXAMPLE.code;
 const editor = createEditor($('editor'), initialCode, () => void run(), () => {
   updatePort();
@@ -81,7 +92,7 @@ function scheduleDraftSave(): void {
 function saveDraft(): void {
   clearTimeout(draftTimer);
   const code = editor.getCode();
-  localStorage.setItem(DRAFT_KEY, code);
+  remember(DRAFT_KEY, code);
   const linked = decodeShareFragment(location.hash);
   if (linked !== null && linked !== code) history.replaceState(null, '', location.pathname + location.search);
   selectEntryOf(code);
@@ -290,7 +301,7 @@ async function run(): Promise<void> {
   resumedRun = false;
   setRunning(true);
   setStatus('Running…');
-  localStorage.setItem(LAST_CODE_KEY, editor.getCode());
+  remember(LAST_CODE_KEY, editor.getCode());
   saveDraft(); // a reload right after shows this code, not a share link's
   engine.run(editor.getCode());
 }
@@ -348,7 +359,7 @@ examples.append(ownGroup, exampleGroup);
 const clock = () => new Date().toTimeString().slice(0, 8); // to the second: entries' labels differ
 function setOwnCodes(codes: OwnCodes): void {
   ownCodes = codes;
-  localStorage.setItem(OWN_CODES_KEY, JSON.stringify(codes));
+  remember(OWN_CODES_KEY, JSON.stringify(codes));
   const selected = examples.value;
   ownGroup.replaceChildren(...codes.entries.map((e) => new Option(e.label, `${OWN_PREFIX}${e.id}`)));
   if (codes.entries.length === 0) ownGroup.remove();
@@ -376,7 +387,6 @@ function codeOfEntry(value: string): { title: string; code: string } | undefined
 
 setOwnCodes(ownCodes);
 // The code last run and the text the editor had, when the editor opens other code (a share link).
-const lastRunCode = localStorage.getItem(LAST_CODE_KEY);
 if (lastRunCode !== null && lastRunCode !== initialCode) keepCode(lastRunCode, 'Code last run');
 if (draftCode !== null && draftCode !== initialCode) keepCode(draftCode);
 keepCode(initialCode, sharedCode !== null ? 'Shared code' : initialCode === lastRunCode ? 'Code last run' : undefined);
@@ -406,11 +416,9 @@ examples.addEventListener('change', () => {
   const choice = codeOfEntry(examples.value);
   const current = editor.getCode();
   if (!choice || choice.code === current) return;
-  const value = examples.value;
   const kept = keepCode(current);
   editor.setCode(choice.code);
   editor.clearErrors();
-  examples.value = value;
   saveDraft();
   setStatus(kept ? `Your edits are under Example: "${kept.label}".` : `${choice.title}: press Run.`);
 });

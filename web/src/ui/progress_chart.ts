@@ -13,7 +13,6 @@ const DURATION = '#d62728';
 const LABEL_FONT = '600 11px system-ui, sans-serif';
 // A short window (a laptop at 700 px) gets a lower chart: the pane then still shows the JSON's toggle.
 const SHORT_WINDOW = '(max-height: 760px) and (min-width: 901px)';
-const chartHeight = () => (window.matchMedia(SHORT_WINDOW).matches ? 140 : 170);
 // Each scale from 0 to its largest value times `headroom`, a different one per series: a steady series sits
 // where its value is on its axis, and steady series on scales of their own (a rate source's input and
 // processed rates) lie at different heights instead of on one line.
@@ -31,6 +30,8 @@ export class ProgressChart {
     host: HTMLElement,
     private readonly json: HTMLElement,
   ) {
+    const shortWindow = window.matchMedia(SHORT_WINDOW);
+    const chartHeight = () => (shortWindow.matches ? 140 : 170);
     this.plot = new uPlot(
       {
         width: Math.max(host.clientWidth, 200),
@@ -66,7 +67,7 @@ export class ProgressChart {
       if (width !== this.plot.width || height !== this.plot.height) this.plot.setSize({ width, height });
     };
     new ResizeObserver(resize).observe(host);
-    window.matchMedia(SHORT_WINDOW).addEventListener('change', resize);
+    shortWindow.addEventListener('change', resize);
   }
 
   // Shows `state` after the next frame.
